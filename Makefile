@@ -1,0 +1,57 @@
+# Backcare: `make run` sets everything up and serves the app; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format content lock clean
+
+help:
+	@echo "make run    set up .venv, npm assets and the database, load the exercises, serve on http://$(HOST):$(PORT)"
+	@echo "make test   the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
+	@echo "make lint   ruff check and format check"
+	@echo "make lock   refresh requirements/constraints.txt after changing pyproject.toml"
+
+# Reinstalls only when the dependency declarations change.
+$(BIN)/.installed: pyproject.toml requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed
+
+content: install
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_exercises
+
+run: content
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock:
+	rm -rf /tmp/backcare-lock && $(PYTHON) -m venv /tmp/backcare-lock
+	/tmp/backcare-lock/bin/python -m pip install --quiet --upgrade pip
+	/tmp/backcare-lock/bin/python -m pip install --quiet -e ".[dev]"
+	/tmp/backcare-lock/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements/constraints.txt
+	rm -rf /tmp/backcare-lock
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+urlpatterns = [
+    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    path(
+        "safety/red-flags/",
+        TemplateView.as_view(template_name="pages/red_flags.html"),
+        name="red_flags",
+    ),
+    path("exercises/", include("exercises.urls")),
+    path("admin/", admin.site.urls),
+]

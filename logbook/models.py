@@ -1,0 +1,1 @@
+# Sessions and pain ratings arrive with the logbook issue (#3).
