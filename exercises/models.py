@@ -1,0 +1,259 @@
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+MAX_HOLD_SECONDS = 300
+MAX_REPETITIONS = 50
+MAX_SETS = 10
+
+
+def _lines(text: str) -> list[str]:
+    """The non-empty lines of a one-item-per-line text field."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def format_range(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}\u2013{high}"
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def search(self, text: str) -> "ExerciseQuerySet":
+        return self.filter(
+            Q(name__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(target_areas__icontains=text)
+            | Q(equipment__icontains=text)
+        )
+
+    def in_display_order(self) -> "ExerciseQuerySet":
+        """Gentle work first: categories in the order they are declared, then by name."""
+        category_rank = Case(
+            *(
+                When(category=value, then=Value(rank))
+                for rank, value in enumerate(Exercise.Category.values)
+            ),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(category_rank=category_rank).order_by("category_rank", "name")
+
+
+class Exercise(models.Model):
+    class Category(models.TextChoices):
+        STRETCH = "stretch", _("Stretch")
+        MOBILITY = "mobility", _("Mobility")
+        STABILITY = "stability", _("Stability")
+        STRENGTHEN = "strengthen", _("Strengthen")
+
+    class Position(models.TextChoices):
+        LYING_ON_BACK = "lying_on_back", _("Lying on your back")
+        LYING_ON_FRONT = "lying_on_front", _("Lying on your front")
+        LYING_ON_SIDE = "lying_on_side", _("Lying on your side")
+        HANDS_AND_KNEES = "hands_and_knees", _("On hands and knees")
+        KNEELING = "kneeling", _("Kneeling")
+        SITTING = "sitting", _("Sitting")
+        STANDING = "standing", _("Standing")
+
+    class Difficulty(models.TextChoices):
+        GENTLE = "gentle", _("Gentle")
+        MODERATE = "moderate", _("Moderate")
+        HARDER = "harder", _("Harder")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    summary = models.CharField(_("summary"), max_length=200)
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    difficulty = models.CharField(_("difficulty"), max_length=20, choices=Difficulty.choices)
+    target_areas = models.CharField(
+        _("target areas"), max_length=200, help_text=_("Comma-separated, e.g. lower back, hips.")
+    )
+    equipment = models.CharField(
+        _("equipment"), max_length=100, blank=True, help_text=_("Leave blank if none is needed.")
+    )
+    hold_seconds_min = models.PositiveSmallIntegerField(
+        _("shortest hold (seconds)"), null=True, blank=True
+    )
+    hold_seconds_max = models.PositiveSmallIntegerField(
+        _("longest hold (seconds)"), null=True, blank=True
+    )
+    repetitions_min = models.PositiveSmallIntegerField(_("fewest repetitions"))
+    repetitions_max = models.PositiveSmallIntegerField(_("most repetitions"))
+    per_side = models.BooleanField(_("each side"), default=False)
+    sets = models.PositiveSmallIntegerField(_("sets"), default=1)
+    benefits = models.TextField(_("benefits"), help_text=_("One per line."))
+    safety_notes = models.TextField(_("safety notes"), help_text=_("One per line."))
+    common_mistakes = models.TextField(
+        _("common mistakes"), blank=True, help_text=_("One per line.")
+    )
+    easier_variation = models.ForeignKey(
+        "self",
+        verbose_name=_("easier variation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="harder_variations",
+        help_text=_("The exercise to fall back to; this one then shows as its harder variation."),
+    )
+    sources = models.TextField(
+        _("sources"), help_text=_("Where the facts come from, one per line.")
+    )
+    # Set by the admin so that reloading the content file never overwrites a local edit.
+    locally_edited = models.BooleanField(_("edited locally"), default=False, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("exercise")
+        verbose_name_plural = _("exercises")
+        constraints = [
+            models.CheckConstraint(
+                name="exercise_hold_range_valid",
+                condition=(
+                    Q(hold_seconds_min__isnull=True, hold_seconds_max__isnull=True)
+                    | Q(
+                        # Spelled out: a comparison with NULL would let a half-given range pass.
+                        hold_seconds_min__isnull=False,
+                        hold_seconds_max__isnull=False,
+                        hold_seconds_min__gte=1,
+                        hold_seconds_min__lte=F("hold_seconds_max"),
+                        hold_seconds_max__lte=MAX_HOLD_SECONDS,
+                    )
+                ),
+                violation_error_message=_(
+                    "Give both hold times or neither; the shortest must be at least 1 second "
+                    "and no more than the longest, which must be at most 300 seconds."
+                ),
+            ),
+            models.CheckConstraint(
+                name="exercise_repetitions_range_valid",
+                condition=Q(
+                    repetitions_min__gte=1,
+                    repetitions_min__lte=F("repetitions_max"),
+                    repetitions_max__lte=MAX_REPETITIONS,
+                ),
+                violation_error_message=_(
+                    "Repetitions must be at least 1 and the fewest no more than the most, "
+                    "which must be at most 50."
+                ),
+            ),
+            models.CheckConstraint(
+                name="exercise_sets_range_valid",
+                condition=Q(sets__gte=1, sets__lte=MAX_SETS),
+                violation_error_message=_("Sets must be between 1 and 10."),
+            ),
+            models.CheckConstraint(
+                name="exercise_not_its_own_easier_variation",
+                condition=~Q(easier_variation=F("pk")),
+                violation_error_message=_("An exercise cannot be its own easier variation."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_hold(self) -> bool:
+        return self.hold_seconds_max is not None
+
+    @property
+    def dosage_text(self) -> str:
+        """The dose in plain words, e.g. "Hold 20–30 seconds, 3–5 times each side"."""
+        reps = format_range(self.repetitions_min, self.repetitions_max)
+        if self.has_hold:
+            hold = ngettext("%(range)s second", "%(range)s seconds", self.hold_seconds_max) % {
+                "range": format_range(self.hold_seconds_min, self.hold_seconds_max)
+            }
+            times = ngettext("%(range)s time", "%(range)s times", self.repetitions_max) % {
+                "range": reps
+            }
+            if self.per_side:
+                text = _("Hold %(hold)s, %(times)s each side") % {"hold": hold, "times": times}
+            else:
+                text = _("Hold %(hold)s, %(times)s") % {"hold": hold, "times": times}
+        else:
+            times = ngettext(
+                "%(range)s repetition", "%(range)s repetitions", self.repetitions_max
+            ) % {"range": reps}
+            if self.per_side:
+                text = _("%(times)s each side") % {"times": times}
+            else:
+                text = times
+        if self.sets > 1:
+            text = ngettext("%(dosage)s, %(sets)s set", "%(dosage)s, %(sets)s sets", self.sets) % {
+                "dosage": text,
+                "sets": self.sets,
+            }
+        return text
+
+    @property
+    def target_area_list(self) -> list[str]:
+        return [area.strip() for area in self.target_areas.split(",") if area.strip()]
+
+    @property
+    def benefit_list(self) -> list[str]:
+        return _lines(self.benefits)
+
+    @property
+    def safety_note_list(self) -> list[str]:
+        return _lines(self.safety_notes)
+
+    @property
+    def common_mistake_list(self) -> list[str]:
+        return _lines(self.common_mistakes)
+
+    @property
+    def source_list(self) -> list[str]:
+        return _lines(self.sources)
+
+
+CATEGORY_INTROS = {
+    Exercise.Category.STRETCH: _(
+        "Stretches ease tension and let the back move more freely. Hold each one to a mild "
+        "pull, never to pain, and do not bounce."
+    ),
+    Exercise.Category.MOBILITY: _(
+        "Slow, controlled movements that take the spine through the range it can move "
+        "comfortably today."
+    ),
+    Exercise.Category.STABILITY: _(
+        "Keep the trunk steady while the arms or legs move. This trains the deep muscles "
+        "that hold the spine in place."
+    ),
+    Exercise.Category.STRENGTHEN: _(
+        "Build the back, glute and abdominal muscles that support the spine. A few careful "
+        "repetitions beat many rushed ones."
+    ),
+}
+
+
+class ExerciseStep(models.Model):
+    exercise = models.ForeignKey(
+        Exercise, verbose_name=_("exercise"), on_delete=models.CASCADE, related_name="steps"
+    )
+    number = models.PositiveSmallIntegerField(_("step number"))
+    text = models.TextField(_("instruction"))
+
+    class Meta:
+        ordering = ["exercise_id", "number"]
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exercise", "number"], name="exercise_step_number_unique"
+            ),
+            models.CheckConstraint(
+                name="exercise_step_number_positive", condition=Q(number__gte=1)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise}: {self.number}"

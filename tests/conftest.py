@@ -1,0 +1,9 @@
+import pytest
+
+from exercises.services import exercise_library_load
+
+
+@pytest.fixture
+def library(db):
+    """The real exercise library, loaded from the versioned content file."""
+    exercise_library_load()
