@@ -28,9 +28,9 @@ class ExerciseFilterForm(forms.Form):
             attrs={"type": "search", "class": "form-control", "placeholder": _("e.g. hips, bridge")}
         ),
     )
-    category = _select(_("Category"), _("All categories"), Exercise.Category.choices)
-    difficulty = _select(_("Difficulty"), _("Any difficulty"), Exercise.Difficulty.choices)
-    position = _select(_("Position"), _("Any position"), Exercise.Position.choices)
+    category = _select(_("Category"), _("All"), Exercise.Category.choices)
+    difficulty = _select(_("Difficulty"), _("Any"), Exercise.Difficulty.choices)
+    position = _select(_("Position"), _("Any"), Exercise.Position.choices)
 
     def valid_filters(self) -> dict[str, str]:
         """The submitted values that are valid and not empty."""

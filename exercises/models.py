@@ -41,10 +41,10 @@ class ExerciseQuerySet(models.QuerySet):
 
 class Exercise(models.Model):
     class Category(models.TextChoices):
-        STRETCH = "stretch", _("Stretch")
+        STRETCH = "stretch", _("Stretching")
         MOBILITY = "mobility", _("Mobility")
         STABILITY = "stability", _("Stability")
-        STRENGTHEN = "strengthen", _("Strengthen")
+        STRENGTHEN = "strengthen", _("Strengthening")
 
     class Position(models.TextChoices):
         LYING_ON_BACK = "lying_on_back", _("Lying on your back")
