@@ -10,7 +10,9 @@ def test_find_and_read_the_knee_to_chest_stretch(live_library, page: Page):
     page.get_by_label("Category").select_option("stretch")
     page.get_by_role("button", name="Show").click()
 
-    expect(page).to_have_url(f"{live_library.url}/exercises/?q=&category=stretch&difficulty=&position=")
+    expect(page).to_have_url(
+        f"{live_library.url}/exercises/?q=&category=stretch&difficulty=&position="
+    )
     expect(page.get_by_role("heading", level=2)).to_have_text(["Stretching"])
     expect(page.get_by_label("Category")).to_have_value("stretch")
 
@@ -38,5 +40,7 @@ def test_library_fits_a_phone_screen_and_works_by_keyboard(live_library, page: P
     expect(page.get_by_role("searchbox", name="Search", exact=True)).to_be_focused()
     page.keyboard.type("bridge")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{live_library.url}/exercises/?q=bridge&category=&difficulty=&position=")
+    expect(page).to_have_url(
+        f"{live_library.url}/exercises/?q=bridge&category=&difficulty=&position="
+    )
     expect(page.get_by_role("link", name="Bridge", exact=True)).to_be_visible()
