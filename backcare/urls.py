@@ -10,5 +10,8 @@ urlpatterns = [
         name="red_flags",
     ),
     path("exercises/", include("exercises.urls")),
+    path("logbook/", include("logbook.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,56 @@
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User, time_zone_choices
+
+
+class TimeZoneSelect(forms.Select):
+    """A time-zone list that static/js/timezone.js pre-selects from the browser, when allowed."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-guess-time-zone": "true", **(attrs or {})})
+
+
+class SignupForm(UserCreationForm):
+    class Meta:
+        model = User
+        fields = ["username", "email", "time_zone"]
+        widgets = {"time_zone": TimeZoneSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget.choices = time_zone_choices()
+        self.fields["email"].required = True
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["email", "time_zone"]
+        widgets = {"time_zone": TimeZoneSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget.choices = time_zone_choices()
+        self.fields["email"].required = True
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To make sure it is you."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+

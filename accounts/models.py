@@ -1,0 +1,48 @@
+import datetime
+import zoneinfo
+from functools import cache
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+@cache
+def known_time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(known_time_zones())]
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in known_time_zones():
+        raise ValidationError(_("%(value)s is not a time zone we know."), params={"value": value})
+
+
+class User(AbstractUser):
+    """A Backcare user. Their dates ("today", "the next morning") are in their own time zone."""
+
+    email = models.EmailField(_("email address"), help_text=_("Used only to reset your password."))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("Your sessions are dated in this time zone."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        ordering = ["username"]
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def today(self) -> datetime.date:
+        """Today's date where the user is."""
+        return timezone.localdate(timezone=self.zone)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", views.account, name="account"),
+    path("signup/", views.signup, name="signup"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.json", views.export_json_view, name="export_json"),
+    path("delete/", views.delete, name="delete"),
+]

@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.forms import AccountDeleteForm, AccountForm, SignupForm
+from accounts.services import account_delete
+from logbook.export import export_json, write_csv
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("logbook:session_list")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Backcare. Your logbook is ready."))
+        return redirect("logbook:session_list")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+def account(request):
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your account is updated."))
+        return redirect("accounts:account")
+    return render(request, "accounts/account.html", {"form": form})
+
+
+def _download_name(request, extension: str) -> str:
+    return f"backcare-{request.user.get_username()}-{request.user.today().isoformat()}.{extension}"
+
+
+@login_required
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(request, "csv")}"'
+    write_csv(request.user, response)
+    return response
+
+
+@login_required
+def export_json_view(request):
+    response = JsonResponse(export_json(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(request, "json")}"'
+    return response
+
+
+@login_required
+def delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_delete(user=user)
+        messages.success(request, _("Your account and everything in it has been deleted."))
+        return redirect("home")
+    return render(request, "accounts/account_confirm_delete.html", {"form": form})

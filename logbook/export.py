@@ -1,0 +1,104 @@
+"""A user's whole logbook as CSV and JSON, for the account page's downloads."""
+
+import csv
+from collections.abc import Iterator
+
+from django.db.models import Prefetch
+
+from logbook.models import ExerciseEntry, Session
+
+CSV_COLUMNS = [
+    "session_id",
+    "date",
+    "start_time",
+    "pain_before",
+    "pain_after",
+    "how_it_felt",
+    "next_morning",
+    "notes",
+    "entry_position",
+    "exercise",
+    "exercise_name",
+    "sets",
+    "repetitions",
+    "hold_seconds",
+    "side",
+    "pain_during",
+    "sharp_pain",
+    "status",
+]
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _sessions(user):
+    return (
+        Session.objects.filter(user=user)
+        .order_by("date", "started_at", "created_at")
+        .prefetch_related(
+            Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))
+        )
+    )
+
+
+def _session_dict(session: Session) -> dict:
+    return {
+        "session_id": session.pk,
+        "date": session.date.isoformat(),
+        "start_time": session.started_at.isoformat(timespec="minutes")
+        if session.started_at
+        else None,
+        "pain_before": session.pain_before,
+        "pain_after": session.pain_after,
+        "how_it_felt": session.effort,
+        "next_morning": session.next_morning or None,
+        "notes": session.notes,
+    }
+
+
+def _entry_dict(entry: ExerciseEntry) -> dict:
+    return {
+        "entry_position": entry.position,
+        "exercise": entry.exercise.slug,
+        "exercise_name": entry.exercise.name,
+        "sets": entry.sets,
+        "repetitions": entry.repetitions,
+        "hold_seconds": entry.hold_seconds,
+        "side": entry.side,
+        "pain_during": entry.pain_during,
+        "sharp_pain": entry.sharp_pain,
+        "status": entry.status,
+    }
+
+
+def export_json(user) -> dict:
+    return {
+        "username": user.get_username(),
+        "time_zone": user.time_zone,
+        "sessions": [
+            {**_session_dict(session), "entries": [_entry_dict(e) for e in session.entries.all()]}
+            for session in _sessions(user)
+        ],
+    }
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def export_csv_rows(user) -> Iterator[list]:
+    """The header, then one row per exercise entry (session columns repeated on each)."""
+    yield CSV_COLUMNS
+    for session in _sessions(user):
+        session_values = _session_dict(session)
+        # A session without entries still gets its row, so every session is in the file.
+        for entry_values in [_entry_dict(e) for e in session.entries.all()] or [{}]:
+            row = {**session_values, **entry_values}
+            yield [_safe_cell(row.get(column)) for column in CSV_COLUMNS]
+
+
+def write_csv(user, file) -> None:
+    writer = csv.writer(file)
+    writer.writerows(export_csv_rows(user))

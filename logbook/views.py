@@ -1,0 +1,229 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from exercises.models import Exercise
+from logbook import services
+from logbook.forms import (
+    ENTRY_PREFIX,
+    EntryFormSet,
+    NextMorningForm,
+    SessionForm,
+    entry_initial_from_entry,
+    entry_initial_from_exercise,
+    posted_entries,
+    posted_session,
+)
+from logbook.models import MAX_ENTRIES, ExerciseEntry, Session
+
+SESSIONS_PER_PAGE = 20
+
+
+def _sessions_with_entries(user):
+    entries = ExerciseEntry.objects.select_related("exercise", "exercise__easier_variation")
+    return Session.objects.filter(user=user).prefetch_related(Prefetch("entries", queryset=entries))
+
+
+def _get_session_for_user(request, pk) -> Session:
+    return get_object_or_404(_sessions_with_entries(request.user), pk=pk)
+
+
+@login_required
+def session_list(request):
+    page = Paginator(_sessions_with_entries(request.user), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    today = request.user.today()
+    awaiting_check = [
+        session
+        for session in page
+        if session.can_check_next_morning(today)
+        and not session.next_morning
+        and (today - session.date).days == 1
+    ]
+    return render(
+        request,
+        "logbook/session_list.html",
+        {"page": page, "awaiting_check": awaiting_check, "next_morning_form": NextMorningForm()},
+    )
+
+
+@login_required
+def session_detail(request, pk):
+    session = _get_session_for_user(request, pk)
+    return render(
+        request,
+        "logbook/session_detail.html",
+        {
+            "session": session,
+            "can_check_next_morning": session.can_check_next_morning(request.user.today()),
+            "next_morning_form": NextMorningForm(instance=session),
+        },
+    )
+
+
+@login_required
+def session_create(request):
+    if request.method == "POST":
+        return _session_form_post(request, session=None)
+    entries = []
+    if exercise := Exercise.objects.filter(slug=request.GET.get("exercise", "")).first():
+        entries.append(entry_initial_from_exercise(exercise))
+    return _render_session_form(request, session=None, entries=entries)
+
+
+@login_required
+def session_repeat(request, pk):
+    """Log again: a new session for today with a past session's exercises."""
+    source = _get_session_for_user(request, pk)
+    entries = [entry_initial_from_entry(entry) for entry in source.entries.all()]
+    return _render_session_form(request, session=None, entries=entries)
+
+
+@login_required
+def session_update(request, pk):
+    session = _get_session_for_user(request, pk)
+    if request.method == "POST":
+        return _session_form_post(request, session=session)
+    entries = [
+        {**entry_initial_from_entry(entry), "pain_during": entry.pain_during,
+         "sharp_pain": entry.sharp_pain, "status": entry.status}
+        for entry in session.entries.all()
+    ]  # fmt: skip
+    return _render_session_form(request, session=session, entries=entries)
+
+
+@login_required
+def session_delete(request, pk):
+    session = _get_session_for_user(request, pk)
+    if request.method == "POST":
+        session.delete()
+        messages.success(
+            request, _("The session of %(date)s was deleted.") % {"date": session.date}
+        )
+        return redirect("logbook:session_list")
+    return render(request, "logbook/session_confirm_delete.html", {"session": session})
+
+
+@login_required
+@require_POST
+def session_next_morning(request, pk):
+    session = _get_session_for_user(request, pk)
+    form = NextMorningForm(request.POST, instance=session)
+    if not session.can_check_next_morning(request.user.today()):
+        messages.error(
+            request, _("You can record the next-morning check from the day after the session.")
+        )
+    elif form.is_valid():
+        form.save()
+        messages.success(request, _("Thank you: your next-morning check is saved."))
+    else:
+        messages.error(request, _("Choose better, about the same or worse."))
+    return redirect(session)
+
+
+def _render_session_form(request, *, session, entries, session_initial=None, focus_entry=None):
+    if session_initial is None:
+        session_initial = (
+            {"date": request.user.today(), "submission_token": uuid.uuid4()}
+            if session is None
+            else {}
+        )
+    form = SessionForm(instance=session, initial=session_initial, user=request.user)
+    formset = EntryFormSet(prefix=ENTRY_PREFIX, initial=entries)
+    return _render(request, session, form, formset, focus_entry=focus_entry)
+
+
+def _render(request, session, form, formset, *, focus_entry=None):
+    library = Exercise.objects.in_display_order()
+    by_id = {str(exercise.pk): exercise for exercise in library}
+    for entry_form in formset:
+        value = entry_form["exercise"].value()
+        entry_form.exercise_obj = by_id.get(str(value))
+    return render(
+        request,
+        "logbook/session_form.html",
+        {
+            "session": session,
+            "form": form,
+            "formset": formset,
+            "library": by_id.values(),
+            "can_add": len(formset.forms) < MAX_ENTRIES,
+            "focus_entry": focus_entry,
+        },
+    )
+
+
+def _session_form_post(request, *, session):
+    """Save, or (for the add / remove buttons) redisplay the form with every typed value kept."""
+    if "add" in request.POST or "remove" in request.POST:
+        return _edit_entries(request, session)
+    form = SessionForm(request.POST, instance=session, user=request.user)
+    formset = EntryFormSet(request.POST, prefix=ENTRY_PREFIX)
+    if form.is_valid() and formset.is_valid():
+        fields = form.cleaned_data
+        entries = [entry_form.cleaned_data for entry_form in formset]
+        try:
+            if session is None:
+                session, created = services.session_create(
+                    user=request.user,
+                    fields=fields,
+                    entries=entries,
+                    submission_token=fields.get("submission_token"),
+                )
+                if not created:
+                    messages.info(request, _("This session was already saved; it is shown below."))
+                    return redirect(session)
+            else:
+                services.session_update(session=session, fields=fields, entries=entries)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Session saved."))
+            return redirect(session)
+    return _render(request, session, form, formset)
+
+
+def _edit_entries(request, session):
+    entries = posted_entries(request.POST)
+    focus_entry = None
+    if "add" in request.POST:
+        exercise = Exercise.objects.filter(
+            pk=_int_or_none(request.POST.get("add_exercise"))
+        ).first()
+        if exercise is None:
+            messages.error(request, _("Choose an exercise from the list, then press Add."))
+        elif len(entries) >= MAX_ENTRIES:
+            messages.error(
+                request, _("A session can hold at most %(num)d exercises.") % {"num": MAX_ENTRIES}
+            )
+        else:
+            entries.append(entry_initial_from_exercise(exercise))
+            focus_entry = len(entries) - 1
+            messages.info(request, _("Added %(name)s.") % {"name": exercise.name})
+    else:
+        index = _int_or_none(request.POST.get("remove"))
+        if index is not None and 0 <= index < len(entries):
+            entries.pop(index)
+            messages.info(request, _("Removed the exercise."))
+    return _render_session_form(
+        request,
+        session=session,
+        entries=entries,
+        session_initial=posted_session(request.POST),
+        focus_entry=focus_entry,
+    )
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
