@@ -44,7 +44,9 @@ class SessionForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
         }
         labels = {"effort": _("How did it feel overall?")}
-        error_messages = {"effort": {"required": _("Choose how the session felt: easy, about right or too hard.")}}
+        error_messages = {
+            "effort": {"required": _("Choose how the session felt: easy, about right or too hard.")}
+        }
         help_texts = {"started_at": _("Optional.")}
 
     def __init__(self, *args, user, **kwargs):

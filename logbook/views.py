@@ -93,10 +93,14 @@ def session_update(request, pk):
     if request.method == "POST":
         return _session_form_post(request, session=session)
     entries = [
-        {**entry_initial_from_entry(entry), "pain_during": entry.pain_during,
-         "sharp_pain": entry.sharp_pain, "status": entry.status}
+        {
+            **entry_initial_from_entry(entry),
+            "pain_during": entry.pain_during,
+            "sharp_pain": entry.sharp_pain,
+            "status": entry.status,
+        }
         for entry in session.entries.all()
-    ]  # fmt: skip
+    ]
     return _render_session_form(request, session=session, entries=entries)
 
 

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from exercises.services import exercise_library_load
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -13,3 +17,41 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(username="alice", time_zone="Europe/London")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(username="bob", time_zone="America/New_York")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(client, bob):
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """Fix "now" for the user's "today": call it with an aware datetime."""
+
+    def freeze(moment: datetime.datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return freeze
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Tests make many users; the production hasher is slow on purpose.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

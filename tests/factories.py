@@ -1,6 +1,10 @@
+import datetime
+
 import factory
 
+from accounts.models import User
 from exercises.models import Exercise, ExerciseStep
+from logbook.models import ExerciseEntry, Session
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):
@@ -45,3 +49,39 @@ class ExerciseStepFactory(factory.django.DjangoModelFactory):
     exercise = factory.SubFactory(ExerciseFactory, steps=[])
     number = factory.Sequence(lambda n: n + 1)
     text = "Do the thing slowly."
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    time_zone = "Europe/London"
+    password = factory.django.Password("correct horse battery")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    user = factory.SubFactory(UserFactory)
+    date = factory.LazyFunction(lambda: datetime.date(2026, 11, 20))
+    pain_before = 4
+    pain_after = 3
+    effort = Session.Effort.RIGHT
+
+
+class ExerciseEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExerciseEntry
+
+    session = factory.SubFactory(SessionFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    sets = 1
+    repetitions = 5
+    hold_seconds = 20
+    side = ExerciseEntry.Side.BOTH
+    pain_during = 2

@@ -1,0 +1,180 @@
+import csv
+import io
+import json
+import re
+
+import pytest
+from axes.models import AccessAttempt
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+from logbook.models import ExerciseEntry, Session
+from tests.factories import ExerciseEntryFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = reverse("login")
+
+
+def test_signup_creates_the_account_in_the_chosen_time_zone_and_logs_in(client):
+    response = client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "carol",
+            "email": "carol@example.org",
+            "time_zone": "Australia/Sydney",
+            "password1": "correct horse battery",
+            "password2": "correct horse battery",
+        },
+    )
+    user = User.objects.get(username="carol")
+    assert response.url == reverse("logbook:session_list")
+    assert user.time_zone == "Australia/Sydney"
+    assert client.get(reverse("logbook:session_list")).context["user"] == user
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"password2": "something else"}, "didn’t match"),
+        ({"password1": "12345678", "password2": "12345678"}, "too common"),
+        ({"time_zone": "Mars/Olympus_Mons"}, "Mars/Olympus_Mons is not a time zone we know."),
+        ({"email": "not-an-email"}, "Enter a valid email address."),
+        ({"username": ""}, "This field is required."),
+    ],
+)
+def test_signup_with_bad_input_explains_and_keeps_the_input(client, changes, message):
+    data = {
+        "username": "carol",
+        "email": "carol@example.org",
+        "time_zone": "Europe/Paris",
+        "password1": "correct horse battery",
+        "password2": "correct horse battery",
+        **changes,
+    }
+    response = client.post(reverse("accounts:signup"), data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert message in content
+    assert not User.objects.exists()
+    if data["email"]:
+        assert f'value="{data["email"]}"' in content
+
+
+def test_login_is_throttled_after_repeated_failures(client, alice):
+    for _ in range(5):
+        response = client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
+    assert response.status_code == 429
+    assert "Too many failed log-in attempts" in response.content.decode()
+    # Even the right password is refused while locked out.
+    response = client.post(LOGIN_URL, {"username": "alice", "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_wrong_password_says_so_before_the_limit(client, alice):
+    response = client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+def test_login_gives_a_new_session_key(client, alice):
+    client.get(LOGIN_URL)
+    client.cookies["sessionid"] = "attacker-chosen-session-key"
+    client.post(LOGIN_URL, {"username": "alice", "password": "correct horse battery"})
+    assert client.session.session_key != "attacker-chosen-session-key"
+    assert client.session["_auth_user_id"] == str(alice.pk)
+
+
+def test_password_reset_mails_a_link_that_works_once(client, alice):
+    client.post(reverse("password_reset"), {"email": alice.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link).url  # Django swaps the token for a session-held one
+    response = client.post(
+        form_url,
+        {"new_password1": "a new long passphrase", "new_password2": "a new long passphrase"},
+    )
+    assert response.url == reverse("password_reset_complete")
+    alice.refresh_from_db()
+    assert alice.check_password("a new long passphrase")
+    second = client.get(link, follow=True)
+    assert "This link no longer works" in second.content.decode()
+
+
+def test_account_page_changes_the_time_zone(alice_client, alice):
+    response = alice_client.post(
+        reverse("accounts:account"), {"email": alice.email, "time_zone": "Asia/Tokyo"}
+    )
+    alice.refresh_from_db()
+    assert response.url == reverse("accounts:account")
+    assert alice.time_zone == "Asia/Tokyo"
+
+
+def _alice_logbook(alice):
+    first = SessionFactory(
+        user=alice, notes='=HYPERLINK("http://evil")', pain_before=5, pain_after=2
+    )
+    ExerciseEntryFactory(session=first, position=1, exercise__slug="bridge", repetitions=8)
+    ExerciseEntryFactory(session=first, position=2, exercise__slug="bird-dog", sharp_pain=True)
+    second = SessionFactory(user=alice, next_morning="worse")
+    ExerciseEntryFactory(session=second, position=1, exercise__slug="cat-cow")
+    return first, second
+
+
+def test_csv_export_has_every_session_and_entry_of_mine_only(alice_client, alice, bob):
+    first, second = _alice_logbook(alice)
+    ExerciseEntryFactory(session__user=bob, session__notes="bob's note")
+    response = alice_client.get(reverse("accounts:export_csv"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="backcare-alice-')
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(int(r["session_id"]), r["exercise"]) for r in rows] == [
+        (first.pk, "bridge"),
+        (first.pk, "bird-dog"),
+        (second.pk, "cat-cow"),
+    ]
+    assert rows[0]["repetitions"] == "8"
+    assert rows[1]["sharp_pain"] == "True"
+    assert rows[2]["next_morning"] == "worse"
+    # A note that looks like a formula is neutralised for spreadsheets.
+    assert rows[0]["notes"] == '\'=HYPERLINK("http://evil")'
+    assert "bob" not in response.content.decode()
+
+
+def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
+    first, second = _alice_logbook(alice)
+    ExerciseEntryFactory(session__user=bob)
+    data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
+    assert data["username"] == "alice"
+    assert [s["session_id"] for s in data["sessions"]] == [first.pk, second.pk]
+    assert [e["exercise"] for e in data["sessions"][0]["entries"]] == ["bridge", "bird-dog"]
+    assert data["sessions"][0]["pain_before"] == 5
+    assert data["sessions"][0]["notes"] == '=HYPERLINK("http://evil")'
+
+
+def test_deleting_the_account_needs_the_password(alice_client, alice):
+    _alice_logbook(alice)
+    response = alice_client.post(reverse("accounts:delete"), {"password": "wrong"})
+    assert "That is not your password." in response.content.decode()
+    assert User.objects.filter(pk=alice.pk).exists()
+
+
+def test_deleting_the_account_removes_every_row_of_mine(client, alice, bob):
+    _alice_logbook(alice)
+    ExerciseEntryFactory(session__user=bob)
+    client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
+    client.post(LOGIN_URL, {"username": "alice", "password": "correct horse battery"})
+    client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
+    client.force_login(alice)
+    response = client.post(
+        reverse("accounts:delete"), {"password": "correct horse battery"}, follow=True
+    )
+    assert "Your account and everything in it has been deleted." in response.content.decode()
+    assert not User.objects.filter(username="alice").exists()
+    assert not Session.objects.filter(user_id=alice.pk).exists()
+    assert not ExerciseEntry.objects.filter(session__user_id=alice.pk).exists()
+    assert not AccessAttempt.objects.filter(username="alice").exists()
+    assert Session.objects.filter(user=bob).count() == 1
+    assert "_auth_user_id" not in client.session

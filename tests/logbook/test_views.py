@@ -1,0 +1,403 @@
+import datetime
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from exercises.models import Exercise
+from logbook.models import ExerciseEntry, Session
+from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+CREATE_URL = reverse("logbook:session_create")
+LIST_URL = reverse("logbook:session_list")
+NOON_UTC = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _noon(frozen_now):
+    frozen_now(NOON_UTC)
+
+
+@pytest.fixture
+def knee_hug(db):
+    return ExerciseFactory(name="Knee hug", hold_seconds_min=20, repetitions_min=3, per_side=True)
+
+
+@pytest.fixture
+def bridge(db, knee_hug):
+    return ExerciseFactory(
+        name="Bridge",
+        category="strengthen",
+        hold_seconds_min=None,
+        hold_seconds_max=None,
+        repetitions_min=5,
+        repetitions_max=8,
+        per_side=False,
+        easier_variation=knee_hug,
+    )
+
+
+def _post_data(*entries, **session_changes):
+    data = {
+        "date": TODAY.isoformat(),
+        "started_at": "",
+        "pain_before": "4",
+        "pain_after": "3",
+        "effort": "right",
+        "notes": "",
+        "submission_token": str(uuid.uuid4()),
+        "entries-TOTAL_FORMS": str(len(entries)),
+        "entries-INITIAL_FORMS": "0",
+    }
+    for index, entry in enumerate(entries):
+        values = {
+            "sets": "1",
+            "repetitions": "5",
+            "hold_seconds": "",
+            "side": "na",
+            "pain_during": "2",
+            "status": "completed",
+            **entry,
+        }
+        data.update({f"entries-{index}-{name}": value for name, value in values.items()})
+        if values.get("sharp_pain") is False:
+            del data[f"entries-{index}-sharp_pain"]
+    return {**data, **session_changes}
+
+
+def _entry(library_exercise, **changes):
+    return {"exercise": str(library_exercise.pk), **changes}
+
+
+# Creating a session
+
+
+def test_new_session_form_starts_on_the_users_today(alice_client):
+    response = alice_client.get(CREATE_URL)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="2026-11-23"' in content
+    assert 'max="2026-11-23"' in content
+    assert 'name="submission_token"' in content
+
+
+def test_starting_from_an_exercise_page_prefills_its_gentle_dose(alice_client, knee_hug):
+    response = alice_client.get(CREATE_URL, {"exercise": knee_hug.slug})
+    formset = response.context["formset"]
+    assert [form.initial for form in formset] == [
+        {
+            "exercise": knee_hug.pk,
+            "sets": 1,
+            "repetitions": 3,
+            "hold_seconds": 20,
+            "side": "both",
+            "status": "completed",
+        }
+    ]
+
+
+def test_add_keeps_everything_typed_and_saves_nothing(alice_client, knee_hug, bridge):
+    data = _post_data(
+        _entry(knee_hug, repetitions="4", pain_during="3", sharp_pain="on"),
+        pain_before="6",
+        notes="Stiff this morning",
+        add_exercise=str(bridge.pk),
+        add="1",
+    )
+    response = alice_client.post(CREATE_URL, data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert not Session.objects.exists()
+    forms = response.context["formset"].forms
+    assert [form["exercise"].value() for form in forms] == [str(knee_hug.pk), bridge.pk]
+    assert forms[0]["repetitions"].value() == "4"
+    assert forms[0]["sharp_pain"].value() is True
+    assert forms[1]["repetitions"].value() == 5
+    assert response.context["form"]["pain_before"].value() == "6"
+    assert "Stiff this morning" in content
+    assert "Added Bridge." in content
+    assert data["submission_token"] in content
+
+
+def test_remove_drops_only_that_entry(alice_client, knee_hug, bridge):
+    data = _post_data(
+        _entry(knee_hug, repetitions="4"), _entry(bridge, repetitions="7"), remove="0"
+    )
+    response = alice_client.post(CREATE_URL, data)
+    forms = response.context["formset"].forms
+    assert [(form["exercise"].value(), form["repetitions"].value()) for form in forms] == [
+        (str(bridge.pk), "7")
+    ]
+    assert not Session.objects.exists()
+
+
+def test_saving_stores_the_session_and_its_entries_together(alice_client, alice, knee_hug, bridge):
+    data = _post_data(
+        _entry(knee_hug, hold_seconds="25", side="both", pain_during="1"),
+        _entry(bridge, repetitions="8", pain_during="3"),
+        started_at="07:30",
+        notes="Good",
+    )
+    response = alice_client.post(CREATE_URL, data, follow=True)
+    session = Session.objects.get()
+    assert response.redirect_chain == [(session.get_absolute_url(), 302)]
+    assert (session.user, session.date, session.started_at) == (alice, TODAY, datetime.time(7, 30))
+    entries = session.entries.values_list(
+        "position", "exercise__name", "repetitions", "hold_seconds"
+    )
+    assert list(entries) == [(1, "Knee hug", 5, 25), (2, "Bridge", 8, None)]
+    assert "Session saved." in response.content.decode()
+
+
+def test_posting_the_same_form_twice_saves_one_session(alice_client, knee_hug):
+    data = _post_data(_entry(knee_hug))
+    first = alice_client.post(CREATE_URL, data)
+    second = alice_client.post(CREATE_URL, data, follow=True)
+    session = Session.objects.get()
+    assert first.url == session.get_absolute_url()
+    assert second.redirect_chain == [(session.get_absolute_url(), 302)]
+    assert "already saved" in second.content.decode()
+    assert ExerciseEntry.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "entry_changes", "message"),
+    [
+        ({"pain_before": "11"}, {}, "Pain is rated from 0 (no pain) to 10"),
+        ({"pain_after": "abc"}, {}, "Pain is rated from 0 (no pain) to 10"),
+        ({"date": "2026-11-24"}, {}, "The date can&#x27;t be in the future"),
+        ({}, {"repetitions": "-5"}, "greater than or equal to 0"),
+        ({}, {"sets": "1000000000000"}, "less than or equal to 10"),
+        ({}, {"hold_seconds": "twenty"}, "Enter a whole number."),
+        ({}, {"exercise": ""}, "Pick an exercise."),
+        ({}, {"pain_during": "<script>alert(1)</script>"}, "Pain is rated from 0"),
+    ],
+)
+def test_invalid_input_is_shown_again_with_a_message_and_nothing_saved(
+    alice_client, knee_hug, changes, entry_changes, message
+):
+    data = _post_data(_entry(knee_hug, **entry_changes), notes="Keep me", **changes)
+    response = alice_client.post(CREATE_URL, data)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert message in content
+    assert "Keep me" in content
+    assert "nothing has been saved yet" in content
+    assert "<script>alert(1)</script>" not in content
+    assert not Session.objects.exists()
+
+
+def test_a_session_needs_at_least_one_exercise(alice_client):
+    response = alice_client.post(CREATE_URL, _post_data())
+    assert "Add at least one exercise to the session." in response.content.decode()
+    assert not Session.objects.exists()
+
+
+@pytest.mark.parametrize("total", ["abc", "-1", "100000", ""])
+def test_a_tampered_entry_count_is_an_error_message_not_a_crash(alice_client, knee_hug, total):
+    data = {**_post_data(_entry(knee_hug)), "entries-TOTAL_FORMS": total}
+    for action in ({}, {"add": "1", "add_exercise": str(knee_hug.pk)}, {"remove": "0"}):
+        response = alice_client.post(CREATE_URL, {**data, **action})
+        assert response.status_code == 200
+    assert not Session.objects.exists()
+
+
+def test_add_without_choosing_an_exercise_says_so(alice_client):
+    response = alice_client.post(CREATE_URL, _post_data(add="1", add_exercise=""))
+    assert "Choose an exercise from the list, then press Add." in response.content.decode()
+
+
+# Safety responses
+
+
+def test_pain_above_five_during_an_exercise_points_to_the_easier_variation(
+    alice_client, knee_hug, bridge
+):
+    alice_client.post(CREATE_URL, _post_data(_entry(bridge, pain_during="7")))
+    response = alice_client.get(Session.objects.get().get_absolute_url())
+    content = response.content.decode()
+    assert "pain during was 7 out of 10" in content
+    assert f'<a href="{knee_hug.get_absolute_url()}">Knee hug</a>' in content
+    assert reverse("red_flags") in content
+
+
+def test_sharp_pain_flags_the_session_even_at_low_pain(alice_client, knee_hug):
+    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug, pain_during="2", sharp_pain="on")))
+    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
+    assert "you felt a sharp pain" in content
+    assert "Next time, stop this exercise, or do fewer repetitions" in content
+
+
+def test_pain_rising_two_points_is_called_out(alice_client, knee_hug):
+    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug), pain_before="2", pain_after="4"))
+    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
+    assert "Your pain rose from 2 before the session to 4 after it." in content
+
+
+def test_a_calm_session_shows_no_safety_panel(alice_client, knee_hug):
+    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug, pain_during="5"), pain_after="5"))
+    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
+    assert "Your back was telling you something" not in content
+
+
+# Next-morning check
+
+
+def test_next_morning_check_waits_for_the_next_day(alice_client, alice):
+    session = ExerciseEntryFactory(session__user=alice, session__date=TODAY).session
+    url = reverse("logbook:session_next_morning", args=[session.pk])
+    response = alice_client.post(url, {"next_morning": "better"}, follow=True)
+    session.refresh_from_db()
+    assert session.next_morning == ""
+    assert "from the day after the session" in response.content.decode()
+
+
+def test_a_worse_next_morning_advises_reducing_the_load(alice_client, alice):
+    session = ExerciseEntryFactory(
+        session__user=alice, session__date=TODAY - datetime.timedelta(days=1)
+    ).session
+    assert "The morning after" in alice_client.get(LIST_URL).content.decode()
+    url = reverse("logbook:session_next_morning", args=[session.pk])
+    response = alice_client.post(url, {"next_morning": "worse"}, follow=True)
+    session.refresh_from_db()
+    content = response.content.decode()
+    assert session.next_morning == "worse"
+    assert "Your back felt worse the next morning" in content
+    assert "reduce it" in content
+    assert "The morning after" not in alice_client.get(LIST_URL).content.decode()
+
+
+def test_next_morning_rejects_an_unknown_answer(alice_client, alice):
+    session = SessionFactory(user=alice, date=TODAY - datetime.timedelta(days=2))
+    url = reverse("logbook:session_next_morning", args=[session.pk])
+    alice_client.post(url, {"next_morning": "fantastic"})
+    session.refresh_from_db()
+    assert session.next_morning == ""
+
+
+# History, detail, edit, delete, log again
+
+
+def test_history_lists_my_sessions_newest_first_with_flags(alice_client, alice, bob):
+    old = ExerciseEntryFactory(
+        session__user=alice, session__date=datetime.date(2026, 11, 1)
+    ).session
+    new = ExerciseEntryFactory(
+        session__user=alice, session__date=datetime.date(2026, 11, 20), pain_during=8
+    ).session
+    ExerciseEntryFactory(session__user=bob)
+    response = alice_client.get(LIST_URL)
+    assert list(response.context["page"]) == [new, old]
+    assert response.content.decode().count("flagged</span>") == 1
+
+
+def test_history_is_paginated(alice_client, alice):
+    SessionFactory.create_batch(25, user=alice)
+    assert len(alice_client.get(LIST_URL).context["page"]) == 20
+    assert len(alice_client.get(LIST_URL, {"page": 2}).context["page"]) == 5
+    assert len(alice_client.get(LIST_URL, {"page": "x"}).context["page"]) == 20
+
+
+@pytest.mark.parametrize("count", [1, 200])
+def test_history_query_count_does_not_grow_with_history(
+    alice_client, alice, django_assert_num_queries, count
+):
+    exercise = ExerciseFactory()
+    sessions = SessionFactory.create_batch(count, user=alice)
+    ExerciseEntry.objects.bulk_create(
+        ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
+        for s in sessions
+    )
+    # 7 queries: the request transaction's savepoint and release, the login session, the user,
+    # the page count, the page of sessions, their entries with exercises and easier variations.
+    with django_assert_num_queries(7):
+        response = alice_client.get(LIST_URL)
+    assert len(response.context["page"]) == min(count, 20)
+
+
+@pytest.mark.parametrize("entry_count", [1, 20])
+def test_session_detail_query_count_is_fixed(
+    alice_client, alice, django_assert_num_queries, entry_count
+):
+    session = SessionFactory(user=alice, pain_after=9)
+    for position in range(1, entry_count + 1):
+        ExerciseEntryFactory(
+            session=session,
+            position=position,
+            pain_during=7,
+            exercise__easier_variation=ExerciseFactory(),
+        )
+    # 6 queries: the request transaction's savepoint and release, the login session, the user,
+    # the session, its entries with exercises and their easier variations.
+    with django_assert_num_queries(6):
+        response = alice_client.get(session.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_editing_a_session_replaces_its_entries(alice_client, alice, knee_hug, bridge):
+    session = ExerciseEntryFactory(
+        session__user=alice, session__date=TODAY, exercise=knee_hug
+    ).session
+    form = alice_client.get(reverse("logbook:session_update", args=[session.pk])).context["formset"]
+    assert [f.initial["exercise"] for f in form] == [knee_hug.pk]
+    data = _post_data(_entry(bridge, repetitions="6"), pain_after="1", notes="Edited")
+    response = alice_client.post(reverse("logbook:session_update", args=[session.pk]), data)
+    session.refresh_from_db()
+    assert response.url == session.get_absolute_url()
+    assert (session.pain_after, session.notes) == (1, "Edited")
+    assert list(session.entries.values_list("exercise__name", "repetitions")) == [("Bridge", 6)]
+    assert Session.objects.count() == 1
+
+
+def test_deleting_asks_first_then_removes_the_session_and_entries(alice_client, alice):
+    session = ExerciseEntryFactory(session__user=alice).session
+    url = reverse("logbook:session_delete", args=[session.pk])
+    assert "cannot be undone" in alice_client.get(url).content.decode()
+    assert Session.objects.exists()
+    response = alice_client.post(url)
+    assert response.url == LIST_URL
+    assert not Session.objects.exists()
+    assert not ExerciseEntry.objects.exists()
+
+
+def test_log_again_copies_the_exercises_for_today(alice_client, alice, knee_hug, bridge):
+    session = SessionFactory(user=alice, date=datetime.date(2026, 11, 1))
+    ExerciseEntryFactory(session=session, exercise=bridge, position=1, repetitions=7, pain_during=4)
+    ExerciseEntryFactory(session=session, exercise=knee_hug, position=2, hold_seconds=30)
+    response = alice_client.get(reverse("logbook:session_repeat", args=[session.pk]))
+    forms = response.context["formset"].forms
+    assert [(f.initial["exercise"], f.initial.get("repetitions")) for f in forms] == [
+        (bridge.pk, 7),
+        (knee_hug.pk, 5),
+    ]
+    assert "pain_during" not in forms[0].initial
+    assert response.context["form"].initial["date"] == TODAY
+    assert response.context["session"] is None
+
+
+def test_every_logbook_page_links_to_the_warning_signs(alice_client, alice):
+    session = ExerciseEntryFactory(session__user=alice).session
+    for url in [
+        LIST_URL,
+        CREATE_URL,
+        session.get_absolute_url(),
+        reverse("logbook:session_update", args=[session.pk]),
+        reverse("logbook:session_delete", args=[session.pk]),
+        reverse("logbook:session_repeat", args=[session.pk]),
+    ]:
+        assert reverse("red_flags") in alice_client.get(url).content.decode(), url
+
+
+def test_exercise_page_offers_to_log_it(alice_client, knee_hug):
+    content = alice_client.get(knee_hug.get_absolute_url()).content.decode()
+    assert f"{CREATE_URL}?exercise={knee_hug.slug}" in content
+
+
+def test_library_exercises_appear_in_the_picker(alice_client, library):
+    content = alice_client.get(CREATE_URL).content.decode()
+    for exercise in Exercise.objects.all():
+        assert f'<option value="{exercise.pk}">{escape(exercise.name)}</option>' in content
