@@ -31,6 +31,7 @@ install: $(BIN)/.installed node_modules/.installed
 content: install
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_exercises
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_routines
 
 run: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)

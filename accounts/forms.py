@@ -27,7 +27,7 @@ class SignupForm(UserCreationForm):
 class AccountForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email", "time_zone"]
+        fields = ["email", "time_zone", "weekly_goal"]
         widgets = {"time_zone": TimeZoneSelect}
 
     def __init__(self, *args, **kwargs):

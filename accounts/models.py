@@ -4,6 +4,7 @@ from functools import cache
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +36,21 @@ class User(AbstractUser):
         validators=[validate_time_zone],
         help_text=_("Your sessions are dated in this time zone."),
     )
+    weekly_goal = models.PositiveSmallIntegerField(
+        _("sessions a week you aim for"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        help_text=_("Shown against your sessions on the progress page."),
+    )
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
+        constraints = [
+            models.CheckConstraint(
+                name="user_weekly_goal_1_14",
+                condition=models.Q(weekly_goal__gte=1, weekly_goal__lte=14),
+            )
+        ]
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

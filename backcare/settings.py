@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "exercises",
     "logbook",
+    "routines",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     ),
     path("exercises/", include("exercises.urls")),
     path("logbook/", include("logbook.urls")),
+    path("routines/", include("routines.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

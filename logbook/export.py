@@ -11,6 +11,7 @@ CSV_COLUMNS = [
     "session_id",
     "date",
     "start_time",
+    "routine",
     "pain_before",
     "pain_after",
     "how_it_felt",
@@ -34,6 +35,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _sessions(user):
     return (
         Session.objects.filter(user=user)
+        .select_related("routine")
         .order_by("date", "started_at", "created_at")
         .prefetch_related(
             Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))

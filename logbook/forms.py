@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from exercises.models import Exercise
 from logbook.models import MAX_ENTRIES, PAIN_MAX, PAIN_MIN, ExerciseEntry, Session
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
+from routines.models import Routine
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
@@ -54,6 +55,11 @@ class SessionForm(forms.ModelForm):
         self.today = user.today()
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
         self.fields["effort"].choices = Session.Effort.choices  # no empty "-----" option
+        self.fields["routine"].queryset = Routine.objects.visible_to(user)
+        self.fields["routine"].widget = forms.HiddenInput()
+        self.fields["routine"].error_messages["invalid_choice"] = _(
+            "That routine is not available to you; the session was not saved."
+        )
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -147,6 +153,18 @@ def entry_initial_from_exercise(exercise: Exercise) -> dict:
         "repetitions": exercise.repetitions_min,
         "hold_seconds": exercise.hold_seconds_min,
         "side": ExerciseEntry.Side.BOTH if exercise.per_side else ExerciseEntry.Side.NOT_APPLICABLE,
+        "status": ExerciseEntry.Status.COMPLETED,
+    }
+
+
+def entry_initial_from_routine_item(item) -> dict:
+    """A new entry with the routine's dose for the exercise."""
+    return {
+        "exercise": item.exercise_id,
+        "sets": item.sets,
+        "repetitions": item.repetitions,
+        "hold_seconds": item.hold_seconds,
+        "side": ExerciseEntry.Side.BOTH if item.per_side else ExerciseEntry.Side.NOT_APPLICABLE,
         "status": ExerciseEntry.Status.COMPLETED,
     }
 

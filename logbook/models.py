@@ -50,6 +50,14 @@ class Session(models.Model):
     )
     date = models.DateField(_("date"))
     started_at = models.TimeField(_("start time"), null=True, blank=True)
+    routine = models.ForeignKey(
+        "routines.Routine",
+        verbose_name=_("routine"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
     pain_before = models.PositiveSmallIntegerField(_("pain before"), validators=PAIN_VALIDATORS)
     pain_after = models.PositiveSmallIntegerField(_("pain after"), validators=PAIN_VALIDATORS)
     effort = models.CharField(_("how it felt"), max_length=10, choices=Effort.choices)

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from logbook.models import ExerciseEntry, Session
 
 # What a person fills in; the forms show exactly these.
-SESSION_FIELDS = ["date", "started_at", "pain_before", "pain_after", "effort", "notes"]
+SESSION_FIELDS = ["date", "started_at", "routine", "pain_before", "pain_after", "effort", "notes"]
 ENTRY_FIELDS = [
     "exercise",
     "sets",

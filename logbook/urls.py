@@ -6,6 +6,7 @@ app_name = "logbook"
 
 urlpatterns = [
     path("", views.session_list, name="session_list"),
+    path("progress/", views.progress_view, name="progress"),
     path("sessions/new/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
     path("sessions/<int:pk>/edit/", views.session_update, name="session_update"),

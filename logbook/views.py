@@ -18,10 +18,13 @@ from logbook.forms import (
     SessionForm,
     entry_initial_from_entry,
     entry_initial_from_exercise,
+    entry_initial_from_routine_item,
     posted_entries,
     posted_session,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Session
+from logbook.progress import DEFAULT_RANGE, RANGES, progress
+from routines.models import Routine
 
 SESSIONS_PER_PAGE = 20
 
@@ -56,6 +59,56 @@ def session_list(request):
 
 
 @login_required
+def progress_view(request):
+    range_key = request.GET.get("weeks", DEFAULT_RANGE)
+    if range_key not in RANGES:
+        range_key = DEFAULT_RANGE
+    report = progress(
+        Session.objects.filter(user=request.user),
+        today=request.user.today(),
+        range_key=range_key,
+        weekly_goal=request.user.weekly_goal,
+    )
+    return render(
+        request,
+        "logbook/progress.html",
+        {
+            "progress": report,
+            "range_key": range_key,
+            "ranges": RANGES,
+            "chart_data": progress_chart_data(report),
+        },
+    )
+
+
+def progress_chart_data(report) -> dict:
+    """What static/js/progress.js draws; the page shows the same numbers in tables."""
+    return {
+        "labels": {
+            "before": _("Weekly average before"),
+            "after": _("Weekly average after"),
+            "daily": _("Each day, after"),
+            "pain": _("Pain (0–10)"),
+            "sessions": _("Sessions"),
+            "goal": _("Your weekly goal"),
+            "repetitions": _("Repetitions"),
+            "holdMinutes": _("Minutes of holds"),
+        },
+        "weeks": [week.start.isoformat() for week in report.weeks],
+        "painBefore": [week.pain_before for week in report.weeks],
+        "painAfter": [week.pain_after for week in report.weeks],
+        "sessions": [week.sessions for week in report.weeks],
+        "goal": report.weekly_goal,
+        "repetitions": [week.repetitions for week in report.weeks],
+        "holdMinutes": [round(week.hold_seconds / 60, 1) for week in report.weeks],
+        "days": [
+            {"date": day["date"].isoformat(), "before": day["before"], "after": day["after"]}
+            for day in report.days
+        ],
+    }
+
+
+@login_required
 def session_detail(request, pk):
     session = _get_session_for_user(request, pk)
     return render(
@@ -73,10 +126,20 @@ def session_detail(request, pk):
 def session_create(request):
     if request.method == "POST":
         return _session_form_post(request, session=None)
-    entries = []
-    if exercise := Exercise.objects.filter(slug=request.GET.get("exercise", "")).first():
+    entries, routine = [], None
+    if routine_pk := _int_or_none(request.GET.get("routine")):
+        routine = Routine.objects.visible_to(request.user).filter(pk=routine_pk).first()
+    if routine is not None:
+        items = routine.items.select_related("exercise")
+        entries = [entry_initial_from_routine_item(item) for item in items]
+    elif exercise := Exercise.objects.filter(slug=request.GET.get("exercise", "")).first():
         entries.append(entry_initial_from_exercise(exercise))
-    return _render_session_form(request, session=None, entries=entries)
+    return _render_session_form(
+        request,
+        session=None,
+        entries=entries,
+        session_initial=_new_session_initial(request, routine=routine),
+    )
 
 
 @login_required
@@ -84,7 +147,12 @@ def session_repeat(request, pk):
     """Log again: a new session for today with a past session's exercises."""
     source = _get_session_for_user(request, pk)
     entries = [entry_initial_from_entry(entry) for entry in source.entries.all()]
-    return _render_session_form(request, session=None, entries=entries)
+    return _render_session_form(
+        request,
+        session=None,
+        entries=entries,
+        session_initial=_new_session_initial(request, routine=source.routine_id),
+    )
 
 
 @login_required
@@ -133,14 +201,12 @@ def session_next_morning(request, pk):
     return redirect(session)
 
 
+def _new_session_initial(request, *, routine=None) -> dict:
+    return {"date": request.user.today(), "submission_token": uuid.uuid4(), "routine": routine}
+
+
 def _render_session_form(request, *, session, entries, session_initial=None, focus_entry=None):
-    if session_initial is None:
-        session_initial = (
-            {"date": request.user.today(), "submission_token": uuid.uuid4()}
-            if session is None
-            else {}
-        )
-    form = SessionForm(instance=session, initial=session_initial, user=request.user)
+    form = SessionForm(instance=session, initial=session_initial or {}, user=request.user)
     formset = EntryFormSet(prefix=ENTRY_PREFIX, initial=entries)
     return _render(request, session, form, formset, focus_entry=focus_entry)
 

@@ -103,13 +103,14 @@ def test_password_reset_mails_a_link_that_works_once(client, alice):
     assert "This link no longer works" in second.content.decode()
 
 
-def test_account_page_changes_the_time_zone(alice_client, alice):
+def test_account_page_changes_the_time_zone_and_weekly_goal(alice_client, alice):
     response = alice_client.post(
-        reverse("accounts:account"), {"email": alice.email, "time_zone": "Asia/Tokyo"}
+        reverse("accounts:account"),
+        {"email": alice.email, "time_zone": "Asia/Tokyo", "weekly_goal": "5"},
     )
     alice.refresh_from_db()
     assert response.url == reverse("accounts:account")
-    assert alice.time_zone == "Asia/Tokyo"
+    assert (alice.time_zone, alice.weekly_goal) == ("Asia/Tokyo", 5)
 
 
 def _alice_logbook(alice):

@@ -25,7 +25,7 @@ def _session_data(**changes):
 
 def test_valid_session_form(frozen_now):
     frozen_now(LATE_EVENING_UTC)
-    form = SessionForm(_session_data(), user=UserFactory.build(time_zone="Europe/London"))
+    form = SessionForm(_session_data(), user=UserFactory(time_zone="Europe/London"))
     assert form.is_valid(), form.errors
     assert form.cleaned_data["pain_before"] == 4
 
@@ -33,8 +33,8 @@ def test_valid_session_form(frozen_now):
 def test_today_is_the_users_own_today(frozen_now):
     frozen_now(LATE_EVENING_UTC)
     data = _session_data(date="2026-11-24")
-    assert SessionForm(data, user=UserFactory.build(time_zone="Pacific/Auckland")).is_valid()
-    london = SessionForm(data, user=UserFactory.build(time_zone="Europe/London"))
+    assert SessionForm(data, user=UserFactory(time_zone="Pacific/Auckland")).is_valid()
+    london = SessionForm(data, user=UserFactory(time_zone="Europe/London"))
     assert not london.is_valid()
     assert london.errors["date"] == [
         "The date can't be in the future: today is 2026-11-23 where you are."
@@ -58,7 +58,7 @@ def test_today_is_the_users_own_today(frozen_now):
 )
 def test_invalid_session_input_gets_a_message_beside_the_field(frozen_now, changes, field, message):
     frozen_now(LATE_EVENING_UTC)
-    form = SessionForm(_session_data(**changes), user=UserFactory.build())
+    form = SessionForm(_session_data(**changes), user=UserFactory())
     assert not form.is_valid()
     assert message in " ".join(form.errors[field])
 

@@ -1,0 +1,166 @@
+"""Progress over weeks, aggregated by the database whatever the length of the history."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Avg, Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncWeek
+
+from logbook.models import MEANINGFUL_PAIN_RISE, PAIN_DURING_TOO_MUCH, ExerciseEntry
+
+RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
+DEFAULT_RANGE = "12"
+BASELINE_WEEKS = 2
+# A change of about 2 points or 30% from baseline is clinically meaningful (Ostelo et al. 2008).
+MEANINGFUL_POINTS = MEANINGFUL_PAIN_RISE
+MEANINGFUL_FRACTION = 0.3
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def range_start(today: datetime.date, range_key: str) -> datetime.date | None:
+    weeks = RANGES[range_key]
+    return None if weeks is None else week_start(today) - datetime.timedelta(weeks=weeks - 1)
+
+
+def is_meaningful(baseline: float | None, value: float | None) -> bool:
+    if baseline is None or value is None:
+        return False
+    change = abs(value - baseline)
+    return change >= MEANINGFUL_POINTS or (
+        baseline > 0 and change / baseline >= MEANINGFUL_FRACTION
+    )
+
+
+@dataclass
+class Week:
+    start: datetime.date
+    sessions: int = 0
+    pain_before: float | None = None
+    pain_after: float | None = None
+    repetitions: int = 0
+    hold_seconds: int = 0
+    meaningful: bool = False
+
+
+@dataclass
+class Progress:
+    weeks: list[Week]
+    days: list[dict]
+    exercises: list[dict]
+    baseline_after: float | None
+    latest_after: float | None
+    weekly_goal: int
+
+    @property
+    def has_data(self) -> bool:
+        return any(week.sessions for week in self.weeks)
+
+    @property
+    def change_is_meaningful(self) -> bool:
+        return is_meaningful(self.baseline_after, self.latest_after)
+
+    @property
+    def weeks_meeting_goal(self) -> int:
+        return sum(week.sessions >= self.weekly_goal for week in self.weeks)
+
+
+def _weighted_mean(weeks: list[Week]) -> float | None:
+    rated = [week for week in weeks if week.sessions]
+    total = sum(week.sessions for week in rated)
+    return (
+        round(sum(week.pain_after * week.sessions for week in rated) / total, 1) if total else None
+    )
+
+
+def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int) -> Progress:
+    """Weekly and daily pain, volume and per-exercise figures for a queryset of sessions.
+
+    Four queries: weekly sessions, weekly volume, daily points and per-exercise figures.
+    """
+    start = range_start(today, range_key)
+    if start is not None:
+        sessions = sessions.filter(date__gte=start)
+    sessions = sessions.filter(date__lte=today)
+    entries = ExerciseEntry.objects.filter(session__in=sessions.values("pk"))
+
+    weekly = {
+        _as_date(row["week"]): row
+        for row in sessions.annotate(week=TruncWeek("date"))
+        .values("week")
+        .annotate(count=Count("pk"), before=Avg("pain_before"), after=Avg("pain_after"))
+        .order_by("week")
+    }
+    sides = Case(
+        When(side=ExerciseEntry.Side.BOTH, then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    volume = {
+        _as_date(row["week"]): row
+        for row in entries.annotate(week=TruncWeek("session__date"))
+        .values("week")
+        .annotate(
+            # Named apart from the fields: an annotation called "repetitions" would shadow them.
+            total_repetitions=Sum(F("sets") * F("repetitions") * sides),
+            total_hold=Sum(
+                F("sets") * F("repetitions") * sides * Coalesce("hold_seconds", Value(0))
+            ),
+        )
+        .order_by("week")
+    }
+    first_week = start if start is not None else min(weekly, default=None)
+    weeks = []
+    if first_week is not None:
+        current = week_start(first_week)
+        while current <= today:
+            row, vol = weekly.get(current), volume.get(current, {})
+            weeks.append(
+                Week(
+                    start=current,
+                    sessions=row["count"] if row else 0,
+                    pain_before=round(row["before"], 1) if row else None,
+                    pain_after=round(row["after"], 1) if row else None,
+                    repetitions=vol.get("total_repetitions") or 0,
+                    hold_seconds=vol.get("total_hold") or 0,
+                )
+            )
+            current += datetime.timedelta(weeks=1)
+
+    rated = [week for week in weeks if week.sessions]
+    baseline = _weighted_mean(rated[:BASELINE_WEEKS])
+    latest = _weighted_mean(rated[-BASELINE_WEEKS:]) if len(rated) > BASELINE_WEEKS else None
+    for week in rated[BASELINE_WEEKS:]:
+        week.meaningful = is_meaningful(baseline, week.pain_after)
+
+    days = list(
+        sessions.values("date")
+        .annotate(before=Avg("pain_before"), after=Avg("pain_after"))
+        .order_by("date")
+    )
+    flagged = Q(pain_during__gt=PAIN_DURING_TOO_MUCH) | Q(sharp_pain=True)
+    exercises = list(
+        entries.values("exercise__name", "exercise__slug")
+        .annotate(
+            times=Count("pk"),
+            avg_pain_change=Avg(F("session__pain_after") - F("session__pain_before")),
+            avg_pain_during=Avg("pain_during"),
+            flagged=Count("pk", filter=flagged),
+        )
+        .order_by("exercise__name")
+    )
+    return Progress(
+        weeks=weeks,
+        days=days,
+        exercises=exercises,
+        baseline_after=baseline,
+        latest_after=latest,
+        weekly_goal=weekly_goal,
+    )
+
+
+def _as_date(value) -> datetime.date:
+    # TruncWeek of a DateField gives a date on PostgreSQL and SQLite; a datetime on some backends.
+    return value.date() if isinstance(value, datetime.datetime) else value

@@ -1,0 +1,239 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from logbook.models import ExerciseEntry, Session
+from logbook.progress import progress
+from routines import services
+from routines.forms import AddExerciseForm, RoutineForm, RoutineItemForm
+from routines.models import Routine, RoutineItem
+from routines.progression import recent_entries, suggest
+
+RECENT_SESSIONS = 5
+
+
+def _items():
+    return Prefetch(
+        "items",
+        queryset=RoutineItem.objects.select_related(
+            "exercise", "exercise__easier_variation"
+        ).prefetch_related("exercise__steps"),
+    )
+
+
+def _get_routine_for_user(request, pk) -> Routine:
+    """A routine the user may see: curated, or their own."""
+    return get_object_or_404(
+        Routine.objects.visible_to(request.user).prefetch_related(_items()), pk=pk
+    )
+
+
+def _get_own_routine(request, pk) -> Routine:
+    """A routine the user may change: their own only."""
+    return get_object_or_404(
+        Routine.objects.filter(owner=request.user).prefetch_related(_items()), pk=pk
+    )
+
+
+def _get_own_item(request, pk, item_pk) -> RoutineItem:
+    return get_object_or_404(
+        RoutineItem.objects.select_related("routine", "exercise", "exercise__easier_variation"),
+        pk=item_pk,
+        routine_id=pk,
+        routine__owner=request.user,
+    )
+
+
+@login_required
+def routine_list(request):
+    routines = (
+        Routine.objects.visible_to(request.user)
+        .annotate(item_count=Count("items"))
+        .order_by("owner_id", "name")
+    )
+    return render(
+        request,
+        "routines/routine_list.html",
+        {
+            "curated": [r for r in routines if r.is_curated],
+            "own": [r for r in routines if not r.is_curated],
+        },
+    )
+
+
+@login_required
+def routine_detail(request, pk):
+    routine = _get_routine_for_user(request, pk)
+    items = list(routine.items.all())
+    recent = recent_entries(request.user, [item.exercise_id for item in items])
+    suggestions = {item.pk: suggest(item, recent.get(item.exercise_id, [])) for item in items}
+    for item in items:
+        item.suggestion = suggestions[item.pk]
+    sessions = Session.objects.filter(user=request.user, routine=routine)
+    history = progress(
+        sessions, today=request.user.today(), range_key="12", weekly_goal=request.user.weekly_goal
+    )
+    last_sessions = sessions.prefetch_related(
+        Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))
+    )[:RECENT_SESSIONS]
+    return render(
+        request,
+        "routines/routine_detail.html",
+        {
+            "routine": routine,
+            "items": items,
+            "is_owner": routine.is_owned_by(request.user),
+            "history": history,
+            "last_sessions": last_sessions,
+            "chart_data": {
+                "sessions": [
+                    {"date": s.date.isoformat(), "before": s.pain_before, "after": s.pain_after}
+                    for s in sessions.order_by("-date", "-created_at")[:30][::-1]
+                ],
+                "labels": {"before": _("Pain before"), "after": _("Pain after")},
+            },
+        },
+    )
+
+
+@login_required
+def routine_create(request):
+    form = RoutineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.owner = request.user
+        routine = form.save()
+        messages.success(request, _("Routine created. Now add its exercises."))
+        return redirect("routines:update", pk=routine.pk)
+    return render(request, "routines/routine_form.html", {"form": form})
+
+
+@login_required
+def routine_update(request, pk):
+    routine = _get_own_routine(request, pk)
+    form = RoutineForm(request.POST or None, instance=routine)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Routine saved."))
+        return redirect("routines:update", pk=routine.pk)
+    items = [
+        (item, RoutineItemForm(instance=item, prefix=f"item-{item.pk}"))
+        for item in routine.items.all()
+    ]
+    return render(
+        request,
+        "routines/routine_form.html",
+        {"form": form, "routine": routine, "items": items, "add_form": AddExerciseForm()},
+    )
+
+
+@login_required
+def routine_delete(request, pk):
+    routine = _get_own_routine(request, pk)
+    if request.method == "POST":
+        routine.delete()
+        messages.success(request, _("The routine %(name)s was deleted.") % {"name": routine.name})
+        return redirect("routines:list")
+    return render(request, "routines/routine_confirm_delete.html", {"routine": routine})
+
+
+@login_required
+@require_POST
+def routine_copy(request, pk):
+    source = _get_routine_for_user(request, pk)
+    copy = services.routine_copy(user=request.user, source=source)
+    messages.success(
+        request,
+        _("This is your own copy of %(name)s: adjust it as you like.") % {"name": source.name},
+    )
+    return redirect("routines:update", pk=copy.pk)
+
+
+@login_required
+def routine_play(request, pk):
+    routine = _get_routine_for_user(request, pk)
+    return render(
+        request, "routines/routine_play.html", {"routine": routine, "items": routine.items.all()}
+    )
+
+
+@login_required
+@require_POST
+def item_add(request, pk):
+    routine = _get_own_routine(request, pk)
+    form = AddExerciseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.routine_add_exercise(routine=routine, exercise=form.cleaned_data["exercise"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Added %(name)s.") % {"name": form.cleaned_data["exercise"].name}
+            )
+    else:
+        messages.error(request, _("Choose an exercise from the list to add."))
+    return redirect("routines:update", pk=routine.pk)
+
+
+@login_required
+@require_POST
+def item_update(request, pk, item_pk):
+    item = _get_own_item(request, pk, item_pk)
+    form = RoutineItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved the dose of %(name)s.") % {"name": item.exercise.name})
+    else:
+        errors = "; ".join(
+            f"{form.fields[name].label}: {' '.join(errs)}" for name, errs in form.errors.items()
+        )
+        messages.error(
+            request,
+            _("The dose of %(name)s was not saved. %(errors)s")
+            % {"name": item.exercise.name, "errors": errors},
+        )
+    return redirect("routines:update", pk=pk)
+
+
+@login_required
+@require_POST
+def item_move(request, pk, item_pk):
+    item = _get_own_item(request, pk, item_pk)
+    services.routine_move_item(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
+    return redirect(reverse("routines:update", kwargs={"pk": pk}) + f"#item-{item.pk}")
+
+
+@login_required
+@require_POST
+def item_remove(request, pk, item_pk):
+    item = _get_own_item(request, pk, item_pk)
+    services.routine_remove_item(item=item)
+    messages.success(request, _("Removed %(name)s.") % {"name": item.exercise.name})
+    return redirect("routines:update", pk=pk)
+
+
+@login_required
+@require_POST
+def suggestion_accept(request, pk, item_pk):
+    item = _get_own_item(request, pk, item_pk)
+    suggestion = suggest(
+        item, recent_entries(request.user, [item.exercise_id]).get(item.exercise_id, [])
+    )
+    if suggestion.changes_anything:
+        services.routine_item_apply(item=item, suggestion=suggestion)
+        messages.success(
+            request,
+            _("Updated %(name)s: %(dose)s.")
+            % {"name": item.exercise.name, "dose": item.dosage_text},
+        )
+    else:
+        messages.info(
+            request,
+            _("There is nothing to change for %(name)s right now.") % {"name": item.exercise.name},
+        )
+    return redirect(item.routine)
