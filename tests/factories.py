@@ -5,6 +5,7 @@ import factory
 from accounts.models import User
 from exercises.models import Exercise, ExerciseStep
 from logbook.models import ExerciseEntry, Session
+from routines.models import Routine, RoutineItem
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):
@@ -85,3 +86,24 @@ class ExerciseEntryFactory(factory.django.DjangoModelFactory):
     hold_seconds = 20
     side = ExerciseEntry.Side.BOTH
     pain_during = 2
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Routine
+
+    name = factory.Sequence(lambda n: f"Routine {n}")
+    owner = factory.SubFactory(UserFactory)
+
+
+class RoutineItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoutineItem
+
+    routine = factory.SubFactory(RoutineFactory)
+    exercise = factory.SubFactory(ExerciseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    sets = 1
+    repetitions = 5
+    hold_seconds = 10
+    per_side = False

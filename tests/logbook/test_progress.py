@@ -1,0 +1,156 @@
+"""Weekly figures checked against values worked out by hand."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from logbook.models import ExerciseEntry, Session
+from logbook.progress import progress, range_start
+from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = datetime.date(2026, 11, 23)
+NOON_UTC = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+
+
+def _session(user, day, before, after, **fields):
+    return SessionFactory(
+        user=user, date=datetime.date(2026, *day), pain_before=before, pain_after=after, **fields
+    )
+
+
+@pytest.fixture
+def history(alice, bob):
+    stretch, bridge = ExerciseFactory(name="Stretch"), ExerciseFactory(name="Bridge")
+    first = _session(alice, (11, 3), 6, 5)
+    ExerciseEntryFactory(
+        session=first, exercise=stretch, sets=1, repetitions=5, hold_seconds=20, side="both"
+    )
+    second = _session(alice, (11, 5), 7, 6)
+    ExerciseEntryFactory(
+        session=second,
+        exercise=bridge,
+        sets=2,
+        repetitions=3,
+        hold_seconds=None,
+        side="na",
+        pain_during=7,
+    )
+    _session(alice, (11, 10), 5, 4)
+    third = _session(alice, (11, 17), 4, 2)
+    ExerciseEntryFactory(
+        session=third,
+        exercise=bridge,
+        sets=1,
+        repetitions=5,
+        hold_seconds=None,
+        side="na",
+        pain_during=2,
+    )
+    _session(alice, (11, 19), 4, 3)
+    _session(alice, (11, 23), 3, 1)
+    _session(alice, (10, 20), 9, 9)  # before the 4-week range
+    _session(bob, (11, 17), 10, 10)  # someone else's
+    return {"stretch": stretch, "bridge": bridge}
+
+
+def test_range_start_is_a_monday_so_many_weeks_back():
+    assert range_start(MONDAY, "4") == datetime.date(2026, 11, 2)
+    assert range_start(datetime.date(2026, 11, 29), "4") == datetime.date(2026, 11, 2)
+    assert range_start(MONDAY, "all") is None
+
+
+def test_weekly_averages_match_hand_computed_values(alice, history):
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=2
+    )
+    rows = [(w.start.day, w.sessions, w.pain_before, w.pain_after) for w in report.weeks]
+    assert rows == [(2, 2, 6.5, 5.5), (9, 1, 5.0, 4.0), (16, 2, 4.0, 2.5), (23, 1, 3.0, 1.0)]
+    # Both sides of 5 repetitions held 20 s, plus 2 sets of 3 repetitions without a hold.
+    assert (report.weeks[0].repetitions, report.weeks[0].hold_seconds) == (16, 200)
+    assert report.weeks_meeting_goal == 2
+
+
+def test_baseline_and_meaningful_change(alice, history):
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=3
+    )
+    # First two weeks: (5.5 x 2 + 4 x 1) / 3 = 5.0; last two: (2.5 x 2 + 1 x 1) / 3 = 2.0.
+    assert (report.baseline_after, report.latest_after) == (5.0, 2.0)
+    assert report.change_is_meaningful
+    assert [w.meaningful for w in report.weeks] == [False, False, True, True]
+
+
+def test_per_exercise_change_and_flags(alice, history):
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=3
+    )
+    rows = {row["exercise__name"]: row for row in report.exercises}
+    assert rows["Bridge"]["times"] == 2
+    assert rows["Bridge"]["avg_pain_change"] == pytest.approx(-1.5)  # (6-7 + 2-4) / 2
+    assert rows["Bridge"]["flagged"] == 1
+    assert (rows["Stretch"]["times"], rows["Stretch"]["flagged"]) == (1, 0)
+
+
+def test_a_small_change_is_not_meaningful(alice):
+    for day, after in [(2, 4), (9, 4), (16, 3), (23, 4)]:
+        _session(alice, (11, day), 5, after)
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=3
+    )
+    assert (report.baseline_after, report.latest_after) == (4.0, 3.5)
+    assert not report.change_is_meaningful
+
+
+def test_progress_page_shows_the_summary_and_tables(alice_client, alice, history, frozen_now):
+    frozen_now(NOON_UTC)
+    response = alice_client.get(reverse("logbook:progress"), {"weeks": "4"})
+    content = response.content.decode()
+    assert "Average pain after sessions fell from 5.0 to 2.0 over 4 weeks." in content
+    assert "That is a meaningful change" in content
+    assert '<canvas id="pain-chart"' in content
+    assert 'id="progress-data"' in content
+    assert '<th scope="row">16 Nov 2026</th>' in content
+
+
+def test_progress_page_with_no_data_shows_an_empty_state(alice_client):
+    response = alice_client.get(reverse("logbook:progress"))
+    content = response.content.decode()
+    assert "Nothing to chart yet" in content
+    assert "<canvas" not in content
+
+
+def test_unknown_range_falls_back_to_twelve_weeks(alice_client):
+    assert (
+        alice_client.get(reverse("logbook:progress"), {"weeks": "9999"}).context["range_key"]
+        == "12"
+    )
+
+
+@pytest.mark.parametrize("days", [7, 3 * 365])
+def test_progress_query_count_does_not_grow_with_history(
+    alice_client, alice, frozen_now, django_assert_num_queries, days
+):
+    frozen_now(NOON_UTC)
+    exercise = ExerciseFactory()
+    sessions = Session.objects.bulk_create(
+        Session(
+            user=alice,
+            date=MONDAY - datetime.timedelta(days=n),
+            pain_before=5,
+            pain_after=3,
+            effort="right",
+        )
+        for n in range(days)
+    )
+    ExerciseEntry.objects.bulk_create(
+        ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
+        for s in sessions
+    )
+    # 8 queries: the request transaction's savepoint and release, the login session, the user,
+    # then weekly sessions, weekly volume, daily points and per-exercise figures.
+    with django_assert_num_queries(8):
+        response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
+    assert sum(week.sessions for week in response.context["progress"].weeks) == days

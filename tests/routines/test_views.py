@@ -1,0 +1,227 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from logbook.models import Session
+from routines.models import Routine, RoutineItem
+from routines.services import curated_routines_load
+from tests.factories import (
+    ExerciseEntryFactory,
+    ExerciseFactory,
+    RoutineFactory,
+    RoutineItemFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def curated(library):
+    curated_routines_load()
+    return Routine.objects.get(key="gentle-relief")
+
+
+def _positions(routine):
+    return list(routine.items.order_by("position").values_list("exercise__name", "position"))
+
+
+def test_curated_routines_load_idempotently_from_the_seed_article(library):
+    first = curated_routines_load()
+    second = curated_routines_load()
+    assert sorted(first.created) == [
+        "gentle-relief",
+        "strength-and-stability",
+        "stretch-and-strengthen",
+    ]
+    assert second.created == second.updated == []
+    gentle = Routine.objects.get(key="gentle-relief")
+    assert gentle.owner is None
+    assert [i.exercise.slug for i in gentle.items.all()][:3] == [
+        "knee-to-chest",
+        "pelvic-tilt",
+        "cat-cow",
+    ]
+    strength = {
+        i.exercise.slug for i in Routine.objects.get(key="strength-and-stability").items.all()
+    }
+    assert {"bird-dog", "superman", "bridge", "pelvic-tilt"} <= strength
+    assert RoutineItem.objects.count() == 17
+
+
+def test_load_routines_command_runs_after_the_library(library, capsys):
+    call_command("load_routines")
+    assert capsys.readouterr().out.strip() == "Routines: 3 created, 0 updated, 0 unchanged."
+
+
+def test_routine_list_shows_curated_and_only_my_routines(alice_client, alice, bob, curated):
+    RoutineFactory(owner=alice, name="Mine")
+    RoutineFactory(owner=bob, name="Bob's")
+    response = alice_client.get(reverse("routines:list"))
+    assert [r.name for r in response.context["own"]] == ["Mine"]
+    assert len(response.context["curated"]) == 3
+
+
+def test_creating_a_routine_then_adding_exercises(alice_client, alice):
+    exercise = ExerciseFactory(
+        name="Knee hug", repetitions_min=3, hold_seconds_min=20, per_side=True
+    )
+    response = alice_client.post(reverse("routines:create"), {"name": "Morning", "description": ""})
+    routine = Routine.objects.get(owner=alice)
+    assert response.url == reverse("routines:update", args=[routine.pk])
+    alice_client.post(reverse("routines:item_add", args=[routine.pk]), {"exercise": exercise.pk})
+    item = routine.items.get()
+    assert (item.position, item.repetitions, item.hold_seconds, item.per_side) == (1, 3, 20, True)
+
+
+def test_adding_nothing_says_so(alice_client, alice):
+    routine = RoutineFactory(owner=alice)
+    response = alice_client.post(
+        reverse("routines:item_add", args=[routine.pk]), {"exercise": "999"}, follow=True
+    )
+    assert "Choose an exercise from the list to add." in response.content.decode()
+    assert not routine.items.exists()
+
+
+def test_move_up_and_down_without_javascript(alice_client, alice):
+    routine = RoutineFactory(owner=alice)
+    a, _b, c = (
+        RoutineItemFactory(routine=routine, exercise__name=n, position=p)
+        for n, p in [("A", 1), ("B", 2), ("C", 3)]
+    )
+    move = reverse("routines:item_move", args=[routine.pk, c.pk])
+    alice_client.post(move, {"direction": "up"})
+    assert _positions(routine) == [("A", 1), ("C", 2), ("B", 3)]
+    alice_client.post(move, {"direction": "up"})
+    alice_client.post(move, {"direction": "up"})  # already first: nothing changes
+    assert _positions(routine) == [("C", 1), ("A", 2), ("B", 3)]
+    alice_client.post(reverse("routines:item_move", args=[routine.pk, a.pk]), {"direction": "down"})
+    assert _positions(routine) == [("C", 1), ("B", 2), ("A", 3)]
+
+
+def test_removing_an_item_closes_the_gap(alice_client, alice):
+    routine = RoutineFactory(owner=alice)
+    items = [
+        RoutineItemFactory(routine=routine, exercise__name=n, position=p)
+        for n, p in [("A", 1), ("B", 2), ("C", 3)]
+    ]
+    alice_client.post(reverse("routines:item_remove", args=[routine.pk, items[0].pk]))
+    assert _positions(routine) == [("B", 1), ("C", 2)]
+
+
+def test_a_bad_dose_is_refused_with_a_message(alice_client, alice):
+    item = RoutineItemFactory(routine__owner=alice, repetitions=5)
+    url = reverse("routines:item_update", args=[item.routine.pk, item.pk])
+    response = alice_client.post(
+        url, {f"item-{item.pk}-sets": "1", f"item-{item.pk}-repetitions": "-4"}, follow=True
+    )
+    item.refresh_from_db()
+    assert item.repetitions == 5
+    assert "was not saved" in response.content.decode()
+    alice_client.post(
+        url,
+        {
+            f"item-{item.pk}-sets": "2",
+            f"item-{item.pk}-repetitions": "8",
+            f"item-{item.pk}-hold_seconds": "",
+        },
+    )
+    item.refresh_from_db()
+    assert (item.sets, item.repetitions, item.hold_seconds) == (2, 8, None)
+
+
+def test_a_curated_routine_cannot_be_edited_but_can_be_copied(alice_client, alice, curated):
+    assert alice_client.get(reverse("routines:update", args=[curated.pk])).status_code == 404
+    response = alice_client.post(reverse("routines:copy", args=[curated.pk]))
+    copy = Routine.objects.get(owner=alice)
+    assert response.url == reverse("routines:update", args=[copy.pk])
+    assert (copy.name, copy.copied_from) == ("Gentle relief", curated)
+    assert _positions(copy) == _positions(curated)
+
+
+def test_deleting_a_routine_keeps_its_sessions(alice_client, alice):
+    routine = RoutineFactory(owner=alice)
+    session = SessionFactory(user=alice, routine=routine)
+    assert (
+        "stay in your logbook"
+        in alice_client.get(reverse("routines:delete", args=[routine.pk])).content.decode()
+    )
+    alice_client.post(reverse("routines:delete", args=[routine.pk]))
+    session.refresh_from_db()
+    assert not Routine.objects.filter(pk=routine.pk).exists()
+    assert session.routine is None
+
+
+def test_routine_page_shows_steps_beside_my_history_with_it(alice_client, alice, bob, curated):
+    SessionFactory(
+        user=alice, routine=curated, date=datetime.date(2026, 11, 20), pain_before=6, pain_after=3
+    )
+    SessionFactory(user=bob, routine=curated, pain_before=9, pain_after=9)
+    response = alice_client.get(curated.get_absolute_url())
+    content = response.content.decode()
+    assert "Lie on your back" in content  # the knee-to-chest steps
+    assert list(response.context["last_sessions"]) == list(Session.objects.filter(user=alice))
+    assert "pain 6 → 3" in content
+    assert 'id="routine-chart"' in content
+    assert "Copy to adjust it" in content
+
+
+def test_routine_page_without_history_explains_what_will_appear(alice_client, curated):
+    content = alice_client.get(curated.get_absolute_url()).content.decode()
+    assert "You have not followed this routine yet." in content
+    assert "<canvas" not in content
+
+
+@pytest.mark.parametrize("sessions", [1, 60])
+def test_routine_page_query_count_is_fixed(
+    alice_client, alice, django_assert_num_queries, sessions
+):
+    routine = RoutineFactory(owner=alice)
+    for position in range(1, 4):
+        RoutineItemFactory(routine=routine, position=position)
+    for n in range(sessions):
+        ExerciseEntryFactory(
+            session__user=alice,
+            session__routine=routine,
+            session__date=datetime.date(2026, 11, 1) - datetime.timedelta(days=n),
+        )
+    # 15 queries: login session, user, savepoint and release, the routine, its items with their
+    # exercises, the exercises' steps, recent entries (one window query), progress (4), the
+    # chart's sessions, the last sessions and their entries.
+    with django_assert_num_queries(15):
+        response = alice_client.get(routine.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_accepting_a_suggestion_updates_my_routine(alice_client, alice):
+    item = RoutineItemFactory(routine__owner=alice, hold_seconds=20)
+    for days in range(3):
+        ExerciseEntryFactory(
+            session__user=alice,
+            session__date=datetime.date(2026, 11, 10 + days),
+            exercise=item.exercise,
+            pain_during=1,
+        )
+    content = alice_client.get(item.routine.get_absolute_url()).content.decode()
+    assert "Three comfortable sessions in a row: hold for 25 seconds." in content
+    alice_client.post(reverse("routines:suggestion_accept", args=[item.routine.pk, item.pk]))
+    item.refresh_from_db()
+    assert item.hold_seconds == 25
+
+
+def test_logging_a_routine_prefills_its_exercises_and_records_it(alice_client, alice, curated):
+    response = alice_client.get(reverse("logbook:session_create"), {"routine": curated.pk})
+    forms = response.context["formset"].forms
+    assert [f.initial["exercise"] for f in forms] == [i.exercise_id for i in curated.items.all()]
+    assert forms[0].initial["hold_seconds"] == 20
+    assert response.context["form"]["routine"].value() == curated.pk
+
+
+def test_logging_someone_elses_routine_is_ignored(alice_client, bob):
+    routine = RoutineFactory(owner=bob)
+    RoutineItemFactory(routine=routine)
+    response = alice_client.get(reverse("logbook:session_create"), {"routine": routine.pk})
+    assert response.context["formset"].forms == []
+    assert response.context["form"]["routine"].value() is None
