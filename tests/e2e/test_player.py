@@ -1,0 +1,105 @@
+import datetime
+import json
+
+from playwright.sync_api import Page, expect
+
+from accounts.models import User
+from logbook.models import Session
+from routines.models import Routine
+from routines.services import curated_routines_load
+from tests.factories import ExerciseEntryFactory
+
+PASSWORD = "correct horse battery"
+
+
+def _log_in(page: Page, base_url: str) -> User:
+    user = User.objects.create_user("erin", "erin@example.org", PASSWORD, time_zone="Europe/Dublin")
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill("erin")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    return user
+
+
+def _rate(page: Page, group: str, value: str) -> None:
+    page.get_by_role("group", name=group).get_by_text(value, exact=True).click()
+
+
+def test_guided_gentle_routine_is_saved_to_the_logbook(live_library, page: Page):
+    curated_routines_load()
+    routine = Routine.objects.get(key="gentle-relief")
+    user = _log_in(page, live_library.url)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{live_library.url}{routine.get_absolute_url()}")
+    page.get_by_role("link", name="Start").click()
+    # Shortened holds and rests so the test does not wait 20 seconds a hold.
+    page.goto(page.url + "?hold=1&rest=1")
+    _rate(page, "Your back pain right now", "5")
+    page.get_by_role("button", name="Start the routine").click()
+
+    expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_focused()
+    expect(page.get_by_text("Left, 1 of 3")).to_be_visible()
+    page.get_by_role("button", name="Start the hold").click()
+    expect(page.get_by_text("Left, 2 of 3")).to_be_visible(timeout=5000)
+    # A reload mid-exercise keeps the place (paused) and the pain rating.
+    page.reload()
+    expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_visible()
+    expect(page.get_by_text("Left, 2 of 3")).to_be_visible()
+    page.get_by_role("button", name="Resume").click()
+    expect(page.get_by_role("heading", name="How was that?")).to_be_visible(timeout=20000)
+    _rate(page, "Pain during this exercise", "2")
+    page.get_by_role("button", name="Next").click()
+
+    expect(page.get_by_role("heading", name="Pelvic tilt")).to_be_visible(timeout=5000)
+    page.get_by_role("button", name="Stop: this hurts").click()
+    expect(page.get_by_text("You stopped because it hurt.")).to_be_visible()
+    expect(page.get_by_role("link", name="Warning signs that need a doctor").last).to_be_visible()
+    _rate(page, "Pain during this exercise", "7")
+    page.get_by_role("button", name="End the session here").click()
+
+    _rate(page, "Your back pain now, after the session", "4")
+    page.get_by_label("About right").check()
+    page.get_by_role("button", name="Save to my logbook").click()
+
+    expect(page.get_by_text("Session saved.")).to_be_visible()
+    session = Session.objects.get(user=user)
+    assert (session.routine, session.pain_before, session.pain_after) == (routine, 5, 4)
+    entries = list(
+        session.entries.values_list("exercise__slug", "status", "sharp_pain", "pain_during")
+    )
+    assert entries == [
+        ("knee-to-chest", "completed", False, 2),
+        ("pelvic-tilt", "stopped", True, 7),
+    ]
+    expect(
+        page.get_by_role("region", name="Your back was telling you something in this session")
+    ).to_be_visible()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Logbook").click()
+    expect(page.locator(".session-list li")).to_have_count(1)
+    page.goto(f"{live_library.url}{routine.get_absolute_url()}")
+    chart = json.loads(page.locator("#routine-data").text_content())
+    assert [(s["before"], s["after"]) for s in chart["sessions"]] == [(5, 4)]
+    expect(page.locator("#routine-chart")).to_be_visible()
+    assert errors == []
+
+
+def test_progress_page_draws_its_charts_without_errors(live_library, page: Page):
+    user = _log_in(page, live_library.url)
+    for days in range(1, 20, 2):
+        ExerciseEntryFactory(
+            session__user=user, session__date=user.today() - datetime.timedelta(days=days)
+        )
+    messages = []
+    page.on(
+        "console", lambda message: messages.append(message) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: messages.append(error))
+    page.goto(f"{live_library.url}/logbook/progress/")
+    for canvas in ("#pain-chart", "#sessions-chart", "#volume-chart"):
+        expect(page.locator(canvas)).to_be_visible()
+        assert page.locator(canvas).evaluate("c => c.width > 0 && !!Chart.getChart(c)")
+    expect(page.get_by_role("region", name="Week by week")).to_be_visible()
+    assert messages == []
