@@ -7,12 +7,13 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format content lock clean
+.PHONY: help install run test lint format content demo lock clean
 
 help:
 	@echo "make run    set up .venv, npm assets and the database, load the exercises, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
 	@echo "make lint   ruff check and format check"
+	@echo "make demo   add the user 'demo' with 12 weeks of sessions (then make run and log in)"
 	@echo "make lock   refresh requirements/constraints.txt after changing pyproject.toml"
 
 # Reinstalls only when the dependency declarations change.
@@ -35,6 +36,9 @@ content: install
 
 run: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: content
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py seed_demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

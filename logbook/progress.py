@@ -3,13 +3,15 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Avg, Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.core.cache import cache
+from django.db.models import Avg, Case, Count, F, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncWeek
 
-from logbook.models import MEANINGFUL_PAIN_RISE, PAIN_DURING_TOO_MUCH, ExerciseEntry
+from logbook.models import MEANINGFUL_PAIN_RISE, PAIN_DURING_TOO_MUCH, ExerciseEntry, Session
 
 RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
 DEFAULT_RANGE = "12"
+CACHE_SECONDS = 60 * 60
 BASELINE_WEEKS = 2
 # A change of about 2 points or 30% from baseline is clinically meaningful (Ostelo et al. 2008).
 MEANINGFUL_POINTS = MEANINGFUL_PAIN_RISE
@@ -164,3 +166,21 @@ def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int
 def _as_date(value) -> datetime.date:
     # TruncWeek of a DateField gives a date on PostgreSQL and SQLite; a datetime on some backends.
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def user_progress(user, *, today: datetime.date, range_key: str) -> Progress:
+    """progress() for all of a user's sessions, cached until their logbook changes.
+
+    The cache key holds the number of sessions and the latest change to any of them (one indexed
+    query): saving, editing, deleting a session or recording its next morning changes one or the
+    other, so a stale figure is never shown.
+    """
+    sessions = Session.objects.filter(user=user)
+    stamp = sessions.aggregate(count=Count("pk"), changed=Max("updated_at"))
+    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
+    key = f"progress:{user.pk}:{range_key}:{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
+    return cache.get_or_set(
+        key,
+        lambda: progress(sessions, today=today, range_key=range_key, weekly_goal=user.weekly_goal),
+        CACHE_SECONDS,
+    )

@@ -23,7 +23,7 @@ from logbook.forms import (
     posted_session,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Session
-from logbook.progress import DEFAULT_RANGE, RANGES, progress
+from logbook.progress import DEFAULT_RANGE, RANGES, user_progress
 from routines.models import Routine
 
 SESSIONS_PER_PAGE = 20
@@ -63,12 +63,7 @@ def progress_view(request):
     range_key = request.GET.get("weeks", DEFAULT_RANGE)
     if range_key not in RANGES:
         range_key = DEFAULT_RANGE
-    report = progress(
-        Session.objects.filter(user=request.user),
-        today=request.user.today(),
-        range_key=range_key,
-        weekly_goal=request.user.weekly_goal,
-    )
+    report = user_progress(request.user, today=request.user.today(), range_key=range_key)
     return render(
         request,
         "logbook/progress.html",

@@ -6,8 +6,10 @@ Rules (DOMAIN.md: pain-monitoring model, NHS inform and ACSM dosage):
 - the last three entries were all completed with pain during 3 or less and no worse next morning:
   suggest a small increase (+5 s hold, up to 30 s; otherwise +2 repetitions, up to 12);
 - otherwise: keep the dose, and say why.
+Only entries from the last RECENT_WEEKS count: after a long break, start again at the same dose.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import F, Window
@@ -19,6 +21,7 @@ from exercises.models import Exercise
 from logbook.models import ExerciseEntry, Session
 
 STREAK = 3
+RECENT_WEEKS = 12
 COMFORTABLE_PAIN = 3
 HOLD_STEP, MAX_HOLD = 5, 30
 REPETITION_STEP, MAX_REPETITIONS = 2, 12
@@ -44,9 +47,15 @@ class Suggestion:
 
 
 def recent_entries(user, exercise_ids, *, limit: int = STREAK) -> dict[int, list[ExerciseEntry]]:
-    """The user's latest entries per exercise, newest first, in one query."""
+    """The user's latest entries per exercise, newest first, in one query.
+
+    Bounded to the last RECENT_WEEKS, so the cost does not grow with years of history.
+    """
+    since = user.today() - datetime.timedelta(weeks=RECENT_WEEKS)
     ranked = (
-        ExerciseEntry.objects.filter(session__user=user, exercise_id__in=exercise_ids)
+        ExerciseEntry.objects.filter(
+            session__user=user, session__date__gte=since, exercise_id__in=exercise_ids
+        )
         .annotate(
             rank=Window(
                 RowNumber(),

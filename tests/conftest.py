@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from exercises.services import exercise_library_load
@@ -55,3 +56,11 @@ def frozen_now(monkeypatch):
 def _fast_password_hashing(settings):
     # Tests make many users; the production hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached figures are keyed by user id, and ids repeat from one test's database to the next.
+    cache.clear()
+    yield
+    cache.clear()

@@ -17,11 +17,18 @@
     return Number.isInteger(value) && label ? label : "";
   }
 
+  var every = Math.max(1, Math.ceil(data.weeks.length / 8));
   var xAxis = {
     type: "linear",
     min: -0.5,
     max: data.weeks.length - 0.5,
-    ticks: { stepSize: 1, autoSkip: true, maxTicksLimit: 8, callback: weekLabel },
+    // One tick per labelled week (at most eight), on whole numbers only.
+    afterBuildTicks: function (axis) {
+      axis.ticks = data.weeks
+        .map(function (_, index) { return { value: index }; })
+        .filter(function (tick) { return tick.value % every === 0; });
+    },
+    ticks: { callback: weekLabel },
   };
   var common = { animation: reduceMotion ? false : { duration: 400 }, maintainAspectRatio: false };
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from logbook.models import ExerciseEntry, Session
-from logbook.progress import progress, range_start
+from logbook.progress import progress, range_start, user_progress
 from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,8 +149,36 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 8 queries: the request transaction's savepoint and release, the login session, the user,
-    # then weekly sessions, weekly volume, daily points and per-exercise figures.
-    with django_assert_num_queries(8):
+    # 9 queries: the request transaction's savepoint and release, the login session, the user,
+    # the logbook's change stamp, then weekly sessions, weekly volume, daily points and
+    # per-exercise figures.
+    with django_assert_num_queries(9):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
     assert sum(week.sessions for week in response.context["progress"].weeks) == days
+    # Unchanged logbook: the figures come from the cache, after the change stamp.
+    with django_assert_num_queries(5):
+        alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
+
+
+@pytest.mark.parametrize("change", ["add", "edit", "delete"])
+def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
+    first = _session(alice, (11, 16), 6, 5)
+    second = _session(alice, (11, 17), 6, 5)
+
+    def after_pain():
+        return user_progress(alice, today=MONDAY, range_key="4").weeks[-2].pain_after
+
+    assert after_pain() == 5.0
+    if change == "add":
+        _session(alice, (11, 18), 6, 2)
+        expected = 4.0
+    elif change == "edit":
+        second.pain_after = 1
+        second.save()
+        expected = 3.0
+    else:
+        first.delete()
+        expected = 5.0
+    report = user_progress(alice, today=MONDAY, range_key="4")
+    assert report.weeks[-2].pain_after == expected
+    assert report.weeks[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]

@@ -30,7 +30,7 @@ def _entries(user, exercise, *specs):
         entry_fields = {k: v for k, v in extra.items() if k != "next_morning"}
         session = SessionFactory(
             user=user,
-            date=datetime.date(2026, 11, 22) - datetime.timedelta(days=days_ago),
+            date=user.today() - datetime.timedelta(days=days_ago),
             **session_fields,
         )
         entries.append(
@@ -140,16 +140,17 @@ def test_at_the_lowest_dose_it_says_so(user):
 def test_recent_entries_takes_the_latest_three_per_exercise_in_one_query(
     user, django_assert_num_queries
 ):
-    first, second = ExerciseFactory(), ExerciseFactory()
+    first, second, third = ExerciseFactory(), ExerciseFactory(), ExerciseFactory()
     for days in range(10):
-        session = SessionFactory(
-            user=user, date=datetime.date(2026, 11, 1) + datetime.timedelta(days=days)
-        )
+        session = SessionFactory(user=user, date=user.today() - datetime.timedelta(days=10 - days))
         ExerciseEntryFactory(session=session, exercise=first, position=1, pain_during=days % 10)
         ExerciseEntryFactory(session=session, exercise=second, position=2)
-    ExerciseEntryFactory(exercise=first)  # another user's entry
+    ExerciseEntryFactory(exercise=first, session__date=user.today())  # another user's entry
+    old = SessionFactory(user=user, date=user.today() - datetime.timedelta(weeks=13))
+    ExerciseEntryFactory(session=old, exercise=third, position=1)  # too long ago to count
     with django_assert_num_queries(1):
-        recent = recent_entries(user, [first.pk, second.pk])
-    assert [entry.session.date.day for entry in recent[first.pk]] == [10, 9, 8]
+        recent = recent_entries(user, [first.pk, second.pk, third.pk])
+    assert [(user.today() - entry.session.date).days for entry in recent[first.pk]] == [1, 2, 3]
     assert [entry.pain_during for entry in recent[first.pk]] == [9, 8, 7]
     assert len(recent[second.pk]) == 3
+    assert third.pk not in recent

@@ -200,7 +200,7 @@ def test_accepting_a_suggestion_updates_my_routine(alice_client, alice):
     for days in range(3):
         ExerciseEntryFactory(
             session__user=alice,
-            session__date=datetime.date(2026, 11, 10 + days),
+            session__date=alice.today() - datetime.timedelta(days=days + 1),
             exercise=item.exercise,
             pain_during=1,
         )
