@@ -7,11 +7,14 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format content demo lock clean
+WORKERS ?= 2
+
+.PHONY: help install run serve test lint format content demo lock clean
 
 help:
 	@echo "make run    set up .venv, npm assets and the database, load the exercises, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
+	@echo "make serve  gunicorn + WhiteNoise with DEBUG off (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make lint   ruff check and format check"
 	@echo "make demo   add the user 'demo' with 12 weeks of sessions (then make run and log in)"
 	@echo "make lock   refresh requirements/constraints.txt after changing pyproject.toml"
@@ -36,6 +39,15 @@ content: install
 
 run: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style: gunicorn + WhiteNoise, DEBUG off. Needs SECRET_KEY, ALLOWED_HOSTS and a
+# DATABASE_URL (PostgreSQL) in the environment; see the README's Production section.
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_exercises
+	$(BIN)/python manage.py load_routines
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn backcare.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --error-logfile -
 
 demo: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py seed_demo

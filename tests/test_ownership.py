@@ -1,10 +1,13 @@
-"""Every private URL: anonymous visitors go to log in; another user never sees or changes data.
+"""The URL matrix: every URL of the project, enumerated from the resolver, is classified here.
 
-The URL names are enumerated from the resolver, so a new private URL without an entry here fails.
+Private URLs: anonymous visitors go to log in; another user never sees or changes data. Public
+URLs never show a user's data. The admin is for staff only. Every state-changing URL refuses a
+post without a CSRF token. A new URL without an entry in this matrix fails the first test.
 """
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from logbook.models import Session
@@ -48,22 +51,41 @@ OWN_DATA_URLS = {
     "accounts:export_json": ["get"],
     "accounts:delete": ["get", "post"],
 }
-PUBLIC_URLS = {"accounts:signup"}
+# Open to everyone: URL name -> the methods a visitor may use (kwargs filled in by _public_url).
+PUBLIC_URLS = {
+    "home": ["get"],
+    "red_flags": ["get"],
+    "healthz": ["get"],
+    "exercises:list": ["get"],
+    "exercises:detail": ["get"],
+    "accounts:signup": ["get", "post"],
+    "login": ["get", "post"],
+    "logout": ["post"],
+    "password_reset": ["get", "post"],
+    "password_reset_done": ["get"],
+    "password_reset_confirm": ["get", "post"],
+    "password_reset_complete": ["get"],
+}
+# Django's own views for a signed-in user's password.
+ACCOUNT_AUTH_URLS = {"password_change": ["get", "post"], "password_change_done": ["get"]}
 OBJECT_URLS = {**SESSION_URLS, **ROUTINE_URLS, **ROUTINE_ITEM_URLS}
+LOGIN_REQUIRED_URLS = {**OBJECT_URLS, **OWN_DATA_URLS, **ACCOUNT_AUTH_URLS}
 
 
-def _private_url_names(resolver=None, namespace=""):
+def _url_names(resolver=None, namespace=""):
     for pattern in (resolver or get_resolver()).url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _private_url_names(pattern, inner)
-        elif isinstance(pattern, URLPattern) and namespace.rstrip(":") in PRIVATE_NAMESPACES:
-            yield f"{namespace}{pattern.name}"
+            yield from _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name or pattern.pattern}"
 
 
-def test_every_private_url_has_an_ownership_check():
-    names = set(_private_url_names())
-    assert names == set(OBJECT_URLS) | set(OWN_DATA_URLS) | PUBLIC_URLS
+def test_every_url_of_the_project_is_in_the_matrix():
+    names = {name for name in _url_names() if not name.startswith("admin:")}
+    assert names == set(PUBLIC_URLS) | set(LOGIN_REQUIRED_URLS)
+    private = {name for name in names if name.split(":")[0] in PRIVATE_NAMESPACES}
+    assert private == set(OBJECT_URLS) | set(OWN_DATA_URLS) | {"accounts:signup"}
 
 
 @pytest.fixture
@@ -77,6 +99,10 @@ def alices_data(alice):
 
 
 def _url(name, data):
+    if name == "exercises:detail":
+        return reverse(name, kwargs={"slug": data["session"].entries.first().exercise.slug})
+    if name == "password_reset_confirm":
+        return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
     if name in SESSION_URLS:
         return reverse(name, kwargs={"pk": data["session"].pk})
     if name in ROUTINE_URLS:
@@ -110,7 +136,7 @@ HOSTILE_POST = {
 }
 
 
-@pytest.mark.parametrize(("name", "method"), _cases(OBJECT_URLS) + _cases(OWN_DATA_URLS))
+@pytest.mark.parametrize(("name", "method"), _cases(LOGIN_REQUIRED_URLS))
 def test_anonymous_visitor_is_sent_to_log_in(client, alices_data, name, method):
     url = _url(name, alices_data)
     response = getattr(client, method)(url)
@@ -135,3 +161,37 @@ def test_another_user_never_sees_alices_data(bob_client, alices_data, name, meth
     assert b"alice" not in response.content.lower()
     assert Session.objects.filter(pk=alices_data["session"].pk).exists()
     _unchanged(alices_data)
+
+
+@pytest.mark.parametrize(("name", "method"), _cases(PUBLIC_URLS))
+@pytest.mark.parametrize("visitor", ["anonymous", "bob"])
+def test_public_urls_never_show_a_users_data(client, bob, alices_data, name, method, visitor):
+    if visitor == "bob":
+        client.force_login(bob)
+    response = getattr(client, method)(_url(name, alices_data))
+    assert response.status_code < 500
+    assert b"alice" not in response.content.lower()
+    _unchanged(alices_data)
+
+
+def test_the_admin_is_for_staff_only(client, alice):
+    index = reverse("admin:index")
+    assert client.get(index).url.startswith(reverse("admin:login"))
+    client.force_login(alice)
+    assert client.get(index).url.startswith(reverse("admin:login"))
+    assert client.get(reverse("admin:exercises_exercise_changelist")).status_code == 302
+
+
+POST_URLS = [
+    name for name, methods in {**LOGIN_REQUIRED_URLS, **PUBLIC_URLS}.items() if "post" in methods
+]
+
+
+@pytest.mark.parametrize("name", POST_URLS)
+def test_every_state_changing_url_needs_a_csrf_token(alice, alices_data, name):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(_url(name, alices_data), HOSTILE_POST)
+    assert response.status_code == 403
+    _unchanged(alices_data)
+    assert Session.objects.filter(user=alice).count() == 1

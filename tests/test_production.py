@@ -1,0 +1,128 @@
+"""Production settings, security headers, the health check and the database-down page."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "backcare.example.org",
+    "DATABASE_URL": "postgres://backcare@127.0.0.1:5432/backcare",
+    "CSRF_TRUSTED_ORIGINS": "https://backcare.example.org",
+}
+
+
+def _manage(*args, **env):
+    # The test run's own development variables stay out of the production environment.
+    dev_only = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dev_only}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_complains_when_debug_is_on():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="true", **PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "security.W018" in result.stdout + result.stderr
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    script = (
+        "import django; django.setup();"
+        "from django.core.cache import caches;"
+        "cache = caches['default'];"
+        "cache.set('backcare-check', 41 + 1, 10);"
+        "print(type(cache).__name__, cache.get('backcare-check'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "backcare.settings",
+            "REDIS_URL": "redis://127.0.0.1:6379/15",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["RedisCache", "42"], result.stderr
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_health_check_reports_the_database(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_check_is_503_when_the_database_is_unreachable(client, monkeypatch):
+    from backcare import views
+
+    class DownConnection:
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views, "connection", DownConnection())
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+def test_a_database_outage_shows_a_friendly_503_page(alice_client, monkeypatch):
+    from logbook import views
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "user_progress", unreachable)
+    alice_client.raise_request_exception = False
+    response = alice_client.get(reverse("logbook:progress"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    content = response.content.decode()
+    assert "Backcare is back in a moment" in content
+    assert "Traceback" not in content
+    assert "OperationalError" not in content
+
+
+def test_other_errors_are_a_plain_500_page(alice_client, monkeypatch):
+    from logbook import views
+
+    monkeypatch.setattr(views, "user_progress", lambda *a, **k: 1 / 0)
+    alice_client.raise_request_exception = False
+    response = alice_client.get(reverse("logbook:progress"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
