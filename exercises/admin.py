@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from exercises.figures import PoseError, figure_label, parse_poses, render_svg
 from exercises.models import Exercise, ExerciseStep
 
 
@@ -24,6 +28,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["easier_variation"]
     inlines = [ExerciseStepInline]
+    readonly_fields = ["picture_preview"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "category", "difficulty", "position"]}),
         (
@@ -51,7 +56,33 @@ class ExerciseAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("Picture"), {"fields": ["poses", "picture_preview"]}),
     ]
+
+    class Media:
+        css = {"all": ["css/figures.css"]}
+
+    @admin.display(description=_("preview"))
+    def picture_preview(self, obj):
+        """Every position of the saved poses side by side, as the site draws them."""
+        if not obj.poses:
+            return _("No picture: add positions above.")
+        try:
+            poses = parse_poses(obj.poses)
+        except PoseError as error:
+            return error
+        figures = (
+            render_svg(
+                poses,
+                label=figure_label(obj.name, poses, animated=False, key_pose=index),
+                animated=False,
+                key_pose=index,
+            )
+            for index in range(len(poses))
+        )
+        return format_html_join(
+            "", '<div class="figure-preview">{}</div>', ((mark_safe(svg),) for svg in figures)
+        )
 
     def save_model(self, request, obj, form, change):
         # Marks the row so `load_exercises` keeps this edit instead of restoring the file's text.

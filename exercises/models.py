@@ -1,8 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from exercises.figures import PoseError, parse_poses
 
 MAX_HOLD_SECONDS = 300
 MAX_REPETITIONS = 50
@@ -99,6 +102,15 @@ class Exercise(models.Model):
     sources = models.TextField(
         _("sources"), help_text=_("Where the facts come from, one per line.")
     )
+    poses = models.JSONField(
+        _("picture positions"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The positions the exercise's picture moves through, with joint angles in degrees; "
+            "exercises/content/exercises.yaml explains the format. Leave empty for no picture."
+        ),
+    )
     # Set by the admin so that reloading the content file never overwrites a local edit.
     locally_edited = models.BooleanField(_("edited locally"), default=False, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -159,6 +171,13 @@ class Exercise(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exercises:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.poses:
+            try:
+                parse_poses(self.poses)
+            except PoseError as error:
+                raise ValidationError({"poses": str(error)}) from error
 
     @property
     def has_hold(self) -> bool:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from exercises.figures import PoseError, parse_poses
 from exercises.models import Exercise, ExerciseStep
 
 CONTENT_PATH = settings.BASE_DIR / "exercises" / "content" / "exercises.yaml"
@@ -32,6 +33,7 @@ REQUIRED_KEYS = {
     "easier",
     "harder",
     "sources",
+    "poses",
 }
 DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets"}
 MIN_STEPS = 3
@@ -100,6 +102,10 @@ def parse_content(text: str) -> list[dict[str, Any]]:
             )
         if not isinstance(entry["dosage"], dict) or entry["dosage"].keys() != DOSAGE_KEYS:
             raise ContentError(f"{slug}: dosage must have exactly {sorted(DOSAGE_KEYS)}")
+        try:
+            parse_poses(entry["poses"])
+        except PoseError as error:
+            raise ContentError(f"{slug}: {error}") from error
 
     by_slug = {entry["slug"]: entry for entry in entries}
     for entry in entries:
@@ -148,6 +154,7 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "safety_notes": "\n".join(_text_list(entry, "safety_notes", minimum=1)),
         "common_mistakes": "\n".join(_text_list(entry, "common_mistakes", minimum=0)),
         "sources": "\n".join(_text_list(entry, "sources", minimum=1)),
+        "poses": entry["poses"],
     }
 
 

@@ -16,6 +16,11 @@ PAGES = {
     "exercise-detail": ("/exercises/knee-to-chest/", 1280, True),
     "exercise-list-phone": ("/exercises/?category=stretch", 375, False),
 }
+# name: path of an exercise whose picture is cropped out, still on its last position.
+FIGURES = {
+    "figure-knee-to-chest": "/exercises/knee-to-chest/",
+    "figure-bird-dog": "/exercises/bird-dog/",
+}
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -25,6 +30,14 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def take_figures(browser, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    for name, path in FIGURES.items():
+        page.goto(base_url + path)
+        page.locator(".exercise-figure--large svg").screenshot(path=OUT / f"{name}.png")
+    page.close()
 
 
 def main() -> None:
@@ -38,6 +51,7 @@ def main() -> None:
             page.goto(BASE_URL + path)
             page.screenshot(path=OUT / f"{name}.png", full_page=full_page)
             page.close()
+        take_figures(browser, BASE_URL)
         browser.close()
     print(f"Screenshots written to {OUT}")
 

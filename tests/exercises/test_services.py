@@ -11,6 +11,21 @@ pytestmark = pytest.mark.django_db
 
 
 DOSAGE = {"hold_seconds": [20, 30], "repetitions": [3, 5], "per_side": True, "sets": 1}
+BENT_LEG = {"hip": 43, "knee": 98, "ankle": -35}
+LYING = {
+    "description": "Lying on your back, knees bent.",
+    "surface": "mat",
+    "body": {"trunk": 180, "lower_back": 0, "neck": 0},
+    "near_arm": {"shoulder": -6, "elbow": 0},
+    "far_arm": {"shoulder": -6, "elbow": 0},
+    "near_leg": BENT_LEG,
+    "far_leg": BENT_LEG,
+}
+HUGGING = {
+    **LYING,
+    "description": "One knee drawn in to the chest.",
+    "near_leg": {"hip": 122, "knee": 150, "ankle": -40},
+}
 
 
 def _entry(slug, **overrides):
@@ -31,6 +46,7 @@ def _entry(slug, **overrides):
         "easier": None,
         "harder": None,
         "sources": ["Test source"],
+        "poses": [LYING, HUGGING],
     }
     return {**entry, **overrides}
 
@@ -86,6 +102,14 @@ def test_a_changed_entry_updates_its_exercise_and_replaces_its_steps(write_conte
         (3, "Three."),
         (4, "Four."),
     ]
+
+
+def test_changed_poses_are_picked_up_on_reload(write_content):
+    exercise_library_load(path=write_content(_entry("reach")))
+    bent_further = {**HUGGING, "near_leg": {"hip": 130, "knee": 150, "ankle": -40}}
+    report = exercise_library_load(path=write_content(_entry("reach", poses=[LYING, bent_further])))
+    assert report.updated == ["reach"]
+    assert Exercise.objects.get(slug="reach").poses[1]["near_leg"]["hip"] == 130
 
 
 def test_variation_links_are_stored_from_the_file(write_content):
@@ -155,6 +179,27 @@ def test_exercises_that_exist_only_in_the_database_are_left_alone(write_content)
             "dosage.hold_seconds must be [min, max] integers",
         ),
         ([_entry("a", category="yoga")], "category"),
+        ([_entry("a", poses=[LYING])], "a: poses must be a list of 2 to 4 positions"),
+        (
+            [_entry("a", poses=[LYING, {**HUGGING, "near_leg": {"hip": 90, "knee": 90}}])],
+            "a: poses[1].near_leg must have exactly ['ankle', 'hip', 'knee']",
+        ),
+        (
+            [_entry("a", poses=[LYING, {**HUGGING, "body": {**LYING["body"], "neck": "up"}}])],
+            "a: poses[1].body.neck must be a number of degrees, not 'up'",
+        ),
+        (
+            [_entry("a", poses=[{**LYING, "near_leg": {**BENT_LEG, "knee": 980}}, HUGGING])],
+            "a: poses[0].near_leg.knee is 980, outside 0 to 165 degrees",
+        ),
+        (
+            [_entry("a", poses=[{**LYING, "description": " "}, HUGGING])],
+            "a: poses[0].description must say in words what the position is",
+        ),
+        (
+            [_entry("a", poses=[LYING, {**HUGGING, "surface": "floor"}])],
+            "a: every pose of an exercise must rest on the same surface",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_with_a_clear_message_and_nothing_saved(
