@@ -115,6 +115,9 @@
     field("name").textContent = current.name;
     field("dosage").textContent = current.dosage;
     field("counter").textContent = counterText(current, step);
+    root.querySelectorAll("[data-figure-for]").forEach(function (figure) {
+      figure.hidden = Number(figure.getAttribute("data-figure-for")) !== state.index;
+    });
     var list = field("steps");
     list.textContent = "";
     current.steps.forEach(function (line) {
