@@ -14,7 +14,7 @@ from logbook.progress import progress
 from routines import services
 from routines.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from routines.models import MAX_HOLD_SECONDS, Routine, RoutineItem
-from routines.progression import recent_entries, suggest
+from routines.progression import recent_attempts, suggest
 
 RECENT_SESSIONS = 5
 REST_SECONDS = 10
@@ -25,7 +25,7 @@ def _items():
         "items",
         queryset=RoutineItem.objects.select_related(
             "exercise", "exercise__easier_variation"
-        ).prefetch_related("exercise__steps"),
+        ).prefetch_related("exercise__steps", "exercise__harder_variations"),
     )
 
 
@@ -45,7 +45,9 @@ def _get_own_routine(request, pk) -> Routine:
 
 def _get_own_item(request, pk, item_pk) -> RoutineItem:
     return get_object_or_404(
-        RoutineItem.objects.select_related("routine", "exercise", "exercise__easier_variation"),
+        RoutineItem.objects.select_related(
+            "routine", "exercise", "exercise__easier_variation"
+        ).prefetch_related("exercise__harder_variations"),
         pk=item_pk,
         routine_id=pk,
         routine__owner=request.user,
@@ -73,7 +75,7 @@ def routine_list(request):
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())
-    recent = recent_entries(request.user, [item.exercise_id for item in items])
+    recent = recent_attempts(request.user, [item.exercise_id for item in items])
     suggestions = {item.pk: suggest(item, recent.get(item.exercise_id, [])) for item in items}
     for item in items:
         item.suggestion = suggestions[item.pk]
@@ -297,19 +299,20 @@ def item_remove(request, pk, item_pk):
 @require_POST
 def suggestion_accept(request, pk, item_pk):
     item = _get_own_item(request, pk, item_pk)
-    suggestion = suggest(
-        item, recent_entries(request.user, [item.exercise_id]).get(item.exercise_id, [])
-    )
-    if suggestion.changes_anything:
+    attempts = recent_attempts(request.user, [item.exercise_id]).get(item.exercise_id, [])
+    suggestion = suggest(item, attempts)
+    if not suggestion.changes_anything or request.POST.get("suggestion") != suggestion.signature:
+        # A second click, or a page older than the routine: apply nothing the person did not see.
+        messages.info(
+            request,
+            _("The suggestion for %(name)s has changed; here is the current one.")
+            % {"name": item.exercise.name},
+        )
+    else:
         services.routine_item_apply(item=item, suggestion=suggestion)
         messages.success(
             request,
             _("Updated %(name)s: %(dose)s.")
             % {"name": item.exercise.name, "dose": item.dosage_text},
-        )
-    else:
-        messages.info(
-            request,
-            _("There is nothing to change for %(name)s right now.") % {"name": item.exercise.name},
         )
     return redirect(item.routine)

@@ -179,36 +179,52 @@ def test_routine_page_query_count_is_fixed(
     alice_client, alice, django_assert_num_queries, sessions
 ):
     routine = RoutineFactory(owner=alice)
-    for position in range(1, 4):
-        RoutineItemFactory(routine=routine, position=position)
+    items = [RoutineItemFactory(routine=routine, position=position) for position in range(1, 4)]
     for n in range(sessions):
-        ExerciseEntryFactory(
-            session__user=alice,
-            session__routine=routine,
-            session__date=datetime.date(2026, 11, 1) - datetime.timedelta(days=n),
+        session = SessionFactory(
+            user=alice, routine=routine, date=alice.today() - datetime.timedelta(days=n)
         )
-    # 15 queries: login session, user, savepoint and release, the routine, its items with their
-    # exercises, the exercises' steps, recent entries (one window query), progress (4), the
-    # chart's sessions, the last sessions and their entries.
-    with django_assert_num_queries(15):
+        for item in items:
+            ExerciseEntryFactory(
+                session=session, exercise=item.exercise, position=item.position, pain_during=n % 8
+            )
+    # 16 queries: login session, user, savepoint and release, the routine, its items with their
+    # exercises, the exercises' steps and harder variations, recent attempts (one window query),
+    # progress (4), the chart's sessions, the last sessions and their entries.
+    with django_assert_num_queries(16):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
 
 
-def test_accepting_a_suggestion_updates_my_routine(alice_client, alice):
-    item = RoutineItemFactory(routine__owner=alice, hold_seconds=20)
+def test_accepting_a_suggestion_updates_my_routine_once(alice_client, alice):
+    item = RoutineItemFactory(
+        routine__owner=alice,
+        hold_seconds=20,
+        repetitions=3,
+        exercise=ExerciseFactory(hold_seconds_min=20, hold_seconds_max=30, repetitions_max=5),
+    )
     for days in range(3):
         ExerciseEntryFactory(
             session__user=alice,
             session__date=alice.today() - datetime.timedelta(days=days + 1),
             exercise=item.exercise,
             pain_during=1,
+            hold_seconds=20,
+            repetitions=3,
         )
-    content = alice_client.get(item.routine.get_absolute_url()).content.decode()
-    assert "Three comfortable sessions in a row: hold for 25 seconds." in content
-    alice_client.post(reverse("routines:suggestion_accept", args=[item.routine.pk, item.pk]))
+    response = alice_client.get(item.routine.get_absolute_url())
+    assert "Three comfortable sessions in a row: hold for 25 seconds." in response.content.decode()
+    signature = response.context["items"][0].suggestion.signature
+    url = reverse("routines:suggestion_accept", args=[item.routine.pk, item.pk])
+    alice_client.post(url, {"suggestion": signature})
     item.refresh_from_db()
     assert item.hold_seconds == 25
+    # A double click, or the same old page posted again, changes nothing more.
+    response = alice_client.post(url, {"suggestion": signature}, follow=True)
+    item.refresh_from_db()
+    assert item.hold_seconds == 25
+    assert "has changed; here is the current one" in response.content.decode()
+    assert "Try this dose for 3 sessions before adding more." in response.content.decode()
 
 
 def test_logging_a_routine_prefills_its_exercises_and_records_it(alice_client, alice, curated):
