@@ -28,7 +28,8 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["email", "time_zone", "weekly_goal"]
-        widgets = {"time_zone": TimeZoneSelect}
+        # A plain select: the page must never change a saved time zone by itself.
+        widgets = {"time_zone": forms.Select}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,6 @@
 """Account-wide writes that touch several models."""
 
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.db import transaction
 
 
@@ -8,8 +8,10 @@ from django.db import transaction
 def account_delete(*, user) -> None:
     """Delete the user and every row that is theirs.
 
-    Sessions and exercise entries go with the user (on_delete=CASCADE); failed-login records
-    that name the user are kept by django-axes by username, so they are removed here.
+    Sessions, entries and routines go with the user (on_delete=CASCADE); django-axes keeps its
+    login records by username, not by foreign key, so they are removed here.
     """
-    AccessAttempt.objects.filter(username=user.get_username()).delete()
+    username = user.get_username()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username=username).delete()
     user.delete()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.db.models import Prefetch
 
 from logbook.models import ExerciseEntry, Session
+from routines.models import Routine, RoutineItem
 
 CSV_COLUMNS = [
     "session_id",
@@ -50,6 +51,7 @@ def _session_dict(session: Session) -> dict:
         "start_time": session.started_at.isoformat(timespec="minutes")
         if session.started_at
         else None,
+        "routine": session.routine.name if session.routine else None,
         "pain_before": session.pain_before,
         "pain_after": session.pain_after,
         "how_it_felt": session.effort,
@@ -74,9 +76,31 @@ def _entry_dict(entry: ExerciseEntry) -> dict:
 
 
 def export_json(user) -> dict:
+    routines = Routine.objects.filter(owner=user).prefetch_related(
+        Prefetch("items", queryset=RoutineItem.objects.select_related("exercise"))
+    )
     return {
         "username": user.get_username(),
+        "email": user.email,
         "time_zone": user.time_zone,
+        "weekly_goal": user.weekly_goal,
+        "routines": [
+            {
+                "name": routine.name,
+                "description": routine.description,
+                "items": [
+                    {
+                        "exercise": item.exercise.slug,
+                        "sets": item.sets,
+                        "repetitions": item.repetitions,
+                        "hold_seconds": item.hold_seconds,
+                        "per_side": item.per_side,
+                    }
+                    for item in routine.items.all()
+                ],
+            }
+            for routine in routines
+        ],
         "sessions": [
             {**_session_dict(session), "entries": [_entry_dict(e) for e in session.entries.all()]}
             for session in _sessions(user)

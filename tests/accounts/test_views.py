@@ -4,13 +4,14 @@ import json
 import re
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
 from logbook.models import ExerciseEntry, Session
-from tests.factories import ExerciseEntryFactory, SessionFactory
+from routines.models import Routine
+from tests.factories import ExerciseEntryFactory, RoutineFactory, RoutineItemFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +115,10 @@ def test_account_page_changes_the_time_zone_and_weekly_goal(alice_client, alice)
 
 
 def _alice_logbook(alice):
+    routine = RoutineFactory(owner=alice, name="Alice's mornings")
+    RoutineItemFactory(routine=routine, exercise__slug="knee-hug", repetitions=4)
     first = SessionFactory(
-        user=alice, notes='=HYPERLINK("http://evil")', pain_before=5, pain_after=2
+        routine=routine, user=alice, notes='=HYPERLINK("http://evil")', pain_before=5, pain_after=2
     )
     ExerciseEntryFactory(session=first, position=1, exercise__slug="bridge", repetitions=8)
     ExerciseEntryFactory(session=first, position=2, exercise__slug="bird-dog", sharp_pain=True)
@@ -137,6 +140,7 @@ def test_csv_export_has_every_session_and_entry_of_mine_only(alice_client, alice
         (second.pk, "cat-cow"),
     ]
     assert rows[0]["repetitions"] == "8"
+    assert (rows[0]["routine"], rows[2]["routine"]) == ("Alice's mornings", "")
     assert rows[1]["sharp_pain"] == "True"
     assert rows[2]["next_morning"] == "worse"
     # A note that looks like a formula is neutralised for spreadsheets.
@@ -149,6 +153,23 @@ def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
     ExerciseEntryFactory(session__user=bob)
     data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
     assert data["username"] == "alice"
+    assert data["weekly_goal"] == alice.weekly_goal
+    assert data["routines"] == [
+        {
+            "name": "Alice's mornings",
+            "description": "",
+            "items": [
+                {
+                    "exercise": "knee-hug",
+                    "sets": 1,
+                    "repetitions": 4,
+                    "hold_seconds": 10,
+                    "per_side": False,
+                }
+            ],
+        }
+    ]
+    assert data["sessions"][0]["routine"] == "Alice's mornings"
     assert [s["session_id"] for s in data["sessions"]] == [first.pk, second.pk]
     assert [e["exercise"] for e in data["sessions"][0]["entries"]] == ["bridge", "bird-dog"]
     assert data["sessions"][0]["pain_before"] == 5
@@ -168,6 +189,8 @@ def test_deleting_the_account_removes_every_row_of_mine(client, alice, bob):
     client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
     client.post(LOGIN_URL, {"username": "alice", "password": "correct horse battery"})
     client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
+    # Left by an older install that logged successful log-ins too.
+    AccessLog.objects.create(username="alice", ip_address="127.0.0.1", user_agent="test")
     client.force_login(alice)
     response = client.post(
         reverse("accounts:delete"), {"password": "correct horse battery"}, follow=True
@@ -177,5 +200,8 @@ def test_deleting_the_account_removes_every_row_of_mine(client, alice, bob):
     assert not Session.objects.filter(user_id=alice.pk).exists()
     assert not ExerciseEntry.objects.filter(session__user_id=alice.pk).exists()
     assert not AccessAttempt.objects.filter(username="alice").exists()
+    assert not AccessLog.objects.filter(username="alice").exists()
+    assert not Routine.objects.filter(owner_id=alice.pk).exists()
     assert Session.objects.filter(user=bob).count() == 1
+    assert AccessAttempt.objects.count() == AccessLog.objects.count() == 0
     assert "_auth_user_id" not in client.session

@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from exercises.models import Exercise
 from logbook.models import ExerciseEntry, Session
-from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
+from tests.factories import ExerciseEntryFactory, ExerciseFactory, RoutineFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -401,3 +401,10 @@ def test_library_exercises_appear_in_the_picker(alice_client, library):
     content = alice_client.get(CREATE_URL).content.decode()
     for exercise in Exercise.objects.all():
         assert f'<option value="{exercise.pk}">{escape(exercise.name)}</option>' in content
+
+
+def test_a_session_cannot_claim_someone_elses_routine(alice_client, bob, knee_hug):
+    routine = RoutineFactory(owner=bob)
+    response = alice_client.post(CREATE_URL, _post_data(_entry(knee_hug), routine=str(routine.pk)))
+    assert "That routine is not available to you" in response.content.decode()
+    assert not Session.objects.exists()
