@@ -6,6 +6,8 @@ from routines.models import Routine, RoutineItem
 
 
 class RoutineForm(forms.ModelForm):
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Routine
         fields = ["name", "description"]

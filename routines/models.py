@@ -37,6 +37,8 @@ class Routine(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The create or copy form's one-time token: posting it twice finds the first routine.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -47,6 +49,9 @@ class Routine(models.Model):
         verbose_name = _("routine")
         verbose_name_plural = _("routines")
         constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "submission_token"], name="routine_submission_token_unique"
+            ),
             models.CheckConstraint(
                 name="routine_curated_has_key_user_has_none",
                 condition=Q(owner__isnull=True, key__isnull=False)

@@ -115,15 +115,38 @@ def curated_routines_load(*, path: Path = CONTENT_PATH) -> RoutineLoadReport:
     return report
 
 
+def _existing(user, token) -> Routine | None:
+    return Routine.objects.filter(owner=user, submission_token=token).first() if token else None
+
+
 @transaction.atomic
-def routine_copy(*, user, source: Routine) -> Routine:
-    """A private copy of a routine (curated or the user's own) that the user can adjust."""
+def routine_create(*, user, name: str, description: str, submission_token=None) -> Routine:
+    """A new empty routine of the user's; the same form posted twice gives the same routine."""
+    if existing := _existing(user, submission_token):
+        return existing
+    routine = Routine(
+        owner=user, name=name, description=description, submission_token=submission_token
+    )
+    routine.full_clean()
+    routine.save()
+    return routine
+
+
+@transaction.atomic
+def routine_copy(*, user, source: Routine, submission_token=None) -> Routine:
+    """A private copy of a routine (curated or the user's own) that the user can adjust.
+
+    The same copy button posted twice (a double click) gives one copy.
+    """
+    if existing := _existing(user, submission_token):
+        return existing
     copy = Routine.objects.create(
         owner=user,
         name=source.name,
         description=source.description,
         sources=source.sources,
         copied_from=source,
+        submission_token=submission_token,
     )
     RoutineItem.objects.bulk_create(
         RoutineItem(
@@ -143,6 +166,8 @@ def routine_copy(*, user, source: Routine) -> Routine:
 @transaction.atomic
 def routine_add_exercise(*, routine: Routine, exercise: Exercise) -> RoutineItem:
     """Append an exercise at the gentle end of its suggested dose."""
+    # Serialise changes to one routine's items: two adds at once would take the same position.
+    Routine.objects.select_for_update().filter(pk=routine.pk).first()
     if routine.items.count() >= MAX_ITEMS:
         raise ValidationError(
             _("A routine can hold at most %(count)d exercises."), params={"count": MAX_ITEMS}
@@ -165,7 +190,8 @@ def routine_add_exercise(*, routine: Routine, exercise: Exercise) -> RoutineItem
 @transaction.atomic
 def routine_move_item(*, item: RoutineItem, offset: int) -> None:
     """Swap the item with its neighbour above (offset -1) or below (+1); at an end, no change."""
-    siblings = item.routine.items.select_for_update()
+    Routine.objects.select_for_update().filter(pk=item.routine_id).first()
+    siblings = item.routine.items.all()
     neighbour = (
         siblings.filter(position__lt=item.position).order_by("-position").first()
         if offset < 0
@@ -183,6 +209,7 @@ def routine_move_item(*, item: RoutineItem, offset: int) -> None:
 @transaction.atomic
 def routine_remove_item(*, item: RoutineItem) -> None:
     """Remove the item and close the gap, so positions stay 1..n."""
+    Routine.objects.select_for_update().filter(pk=item.routine_id).first()
     routine, position = item.routine, item.position
     item.delete()
     for later in routine.items.filter(position__gt=position).order_by("position"):

@@ -17,6 +17,7 @@ from routines.models import MAX_HOLD_SECONDS, Routine, RoutineItem
 from routines.progression import recent_attempts, suggest
 
 RECENT_SESSIONS = 5
+CHART_SESSIONS = 30
 REST_SECONDS = 10
 
 
@@ -83,6 +84,7 @@ def routine_detail(request, pk):
     history = progress(
         sessions, today=request.user.today(), range_key="12", weekly_goal=request.user.weekly_goal
     )
+    chart_sessions = list(sessions.order_by("-date", "-created_at")[:CHART_SESSIONS])[::-1]
     last_sessions = sessions.prefetch_related(
         Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))
     )[:RECENT_SESSIONS]
@@ -93,12 +95,14 @@ def routine_detail(request, pk):
             "routine": routine,
             "items": items,
             "is_owner": routine.is_owned_by(request.user),
+            "copy_token": uuid.uuid4(),
             "history": history,
             "last_sessions": last_sessions,
+            "chart_sessions": chart_sessions,
             "chart_data": {
                 "sessions": [
                     {"date": s.date.isoformat(), "before": s.pain_before, "after": s.pain_after}
-                    for s in sessions.order_by("-date", "-created_at")[:30][::-1]
+                    for s in chart_sessions
                 ],
                 "labels": {"before": _("Pain before"), "after": _("Pain after")},
             },
@@ -108,10 +112,14 @@ def routine_detail(request, pk):
 
 @login_required
 def routine_create(request):
-    form = RoutineForm(request.POST or None)
+    form = RoutineForm(request.POST or None, initial={"submission_token": uuid.uuid4()})
     if request.method == "POST" and form.is_valid():
-        form.instance.owner = request.user
-        routine = form.save()
+        routine = services.routine_create(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            submission_token=form.cleaned_data["submission_token"],
+        )
         messages.success(request, _("Routine created. Now add its exercises."))
         return redirect("routines:update", pk=routine.pk)
     return render(request, "routines/routine_form.html", {"form": form})
@@ -150,12 +158,22 @@ def routine_delete(request, pk):
 @require_POST
 def routine_copy(request, pk):
     source = _get_routine_for_user(request, pk)
-    copy = services.routine_copy(user=request.user, source=source)
+    token = request.POST.get("submission_token", "")
+    copy = services.routine_copy(
+        user=request.user, source=source, submission_token=_uuid_or_none(token)
+    )
     messages.success(
         request,
         _("This is your own copy of %(name)s: adjust it as you like.") % {"name": source.name},
     )
     return redirect("routines:update", pk=copy.pk)
+
+
+def _uuid_or_none(value):
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
 
 
 def _seconds_param(request, name, *, low, high, default=None):
@@ -191,11 +209,25 @@ def routine_play(request, pk):
     """
     routine = _get_routine_for_user(request, pk)
     hold_override = _seconds_param(request, "hold", low=1, high=MAX_HOLD_SECONDS)
+    items = [_player_item(item, hold_override) for item in routine.items.all()]
     player = {
         "routine": routine.pk,
         "storageKey": f"backcare-player-{request.user.pk}-{routine.pk}",
+        # A saved player state only resumes for the same exercises and doses.
+        "signature": [
+            [item["exercise"], item["sets"], item["repetitions"], item["holdSeconds"]]
+            for item in items
+        ],
+        # Tokens of sessions already saved from this routine: a state that reached the server
+        # is finished, whatever the browser remembers.
+        "savedTokens": [
+            str(token)
+            for token in Session.objects.filter(user=request.user, routine=routine)
+            .order_by("-created_at")
+            .values_list("submission_token", flat=True)[:10]
+        ],
         "restSeconds": _seconds_param(request, "rest", low=0, high=120, default=REST_SECONDS),
-        "items": [_player_item(item, hold_override) for item in routine.items.all()],
+        "items": items,
     }
     return render(
         request,

@@ -26,6 +26,7 @@
       phase: "before", index: 0, step: 0, remaining: null, releasing: false, running: false,
       painBefore: null, entries: [], hurt: false,
       token: form.elements.submission_token.value,
+      signature: data.signature,
     };
   }
 
@@ -35,11 +36,16 @@
   } catch (error) {
     state = null;
   }
-  var restored = Boolean(state && state.phase && state.phase !== "before");
-  if (!state || !state.phase) {
+  var usable = state && state.phase &&
+    JSON.stringify(state.signature) === JSON.stringify(data.signature) &&
+    state.index >= 0 && state.index <= items.length &&
+    data.savedTokens.indexOf(state.token) === -1;
+  if (!usable) {
     state = fresh();
   }
-  state.running = false; // a reload pauses the clock; nothing done so far is lost
+  var restored = state.phase !== "before";
+  // A reload pauses a hold (nothing done so far is lost); a rest simply carries on.
+  state.running = state.phase === "rest";
   form.elements.submission_token.value = state.token;
 
   function save() {
@@ -233,15 +239,18 @@
 
   function finishExercise(status) {
     var current = item();
-    var done = Math.min(state.step, plan(current).length);
+    var stopped = status === "stopped";
+    var step = plan(current)[Math.min(state.step, plan(current).length - 1)];
     state.pending = {
       exercise: current.exercise,
-      sets: current.sets,
-      repetitions: status === "completed" ? current.repetitions : Math.min(done, current.repetitions),
+      // A stopped exercise records the set and side it was stopped in, with the repetitions
+      // finished there, so the week's totals do not count what was not done.
+      sets: stopped ? 1 : current.sets,
+      repetitions: stopped ? step.rep - 1 : current.repetitions,
       hold_seconds: current.holdSeconds || "",
-      side: current.perSide ? "both" : "na",
+      side: stopped ? (step.side || "na") : (current.perSide ? "both" : "na"),
       status: status,
-      sharp_pain: status === "stopped",
+      sharp_pain: stopped,
     };
     state.running = false;
     state.phase = "rate";
@@ -310,6 +319,9 @@
     },
     count: function () {
       completeStep();
+      if (state.phase === "exercise") {
+        announce(field("counter").textContent);
+      }
     },
     skip: function () {
       nextExercise();
@@ -356,7 +368,10 @@
           }
         });
       });
-      window.localStorage.removeItem(data.storageKey);
+      // The state stays until the server has the session (see savedTokens): a failed post,
+      // offline on a phone, loses nothing, and posting it again cannot make a duplicate.
+      state.phase = "after";
+      save();
       form.submit();
     },
     discard: function () {
@@ -375,6 +390,7 @@
   });
 
   root.hidden = false;
+  root.querySelector("[data-start-over]").hidden = false;
   if (state.phase === "before" && state.painBefore !== null) {
     var saved = root.querySelector('input[name="pain_before"][value="' + state.painBefore + '"]');
     if (saved) {

@@ -103,3 +103,26 @@ def test_progress_page_draws_its_charts_without_errors(live_library, page: Page)
         assert page.locator(canvas).evaluate("c => c.width > 0 && !!Chart.getChart(c)")
     expect(page.get_by_role("region", name="Week by week")).to_be_visible()
     assert messages == []
+
+
+def test_a_stale_saved_state_starts_afresh_instead_of_breaking(live_library, page: Page):
+    curated_routines_load()
+    routine = Routine.objects.get(key="gentle-relief")
+    user = _log_in(page, live_library.url)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    url = f"{live_library.url}/routines/{routine.pk}/play/"
+    page.goto(url)
+    # What a browser could remember from before the routine changed: an exercise that is gone.
+    page.evaluate(
+        """key => localStorage.setItem(key, JSON.stringify(
+            {phase: "exercise", index: 9, step: 0, remaining: null, entries: [], token: "x",
+             signature: [[1, 1, 1, null]]}))""",
+        f"backcare-player-{user.pk}-{routine.pk}",
+    )
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Before you start")).to_be_visible()
+    _rate(page, "Your back pain right now", "3")
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_visible()
+    assert errors == []

@@ -24,7 +24,8 @@ def test_seed_demo_makes_twelve_weeks_of_routine_sessions(library, capsys):
     assert "Demo user 'demo'" in capsys.readouterr().out
 
 
-def test_seed_demo_again_replaces_rather_than_duplicates(library):
+def test_seed_demo_again_replaces_rather_than_duplicates(library, settings):
+    settings.DEBUG = True  # as make demo runs it
     curated_routines_load()
     call_command("seed_demo", seed=3)
     first = Session.objects.count()
@@ -36,3 +37,14 @@ def test_seed_demo_again_replaces_rather_than_duplicates(library):
 def test_seed_demo_needs_the_curated_routines(db):
     with pytest.raises(CommandError, match="run load_exercises and load_routines first"):
         call_command("seed_demo")
+
+
+def test_seed_demo_will_not_replace_a_real_demo_user_in_production(library, settings):
+    curated_routines_load()
+    User.objects.create_user("demo", "demo@example.org", "their own password")
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="Pass --force"):
+        call_command("seed_demo")
+    assert User.objects.get(username="demo").check_password("their own password")
+    call_command("seed_demo", force=True)
+    assert User.objects.get(username="demo").check_password("demo-backcare")

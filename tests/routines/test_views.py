@@ -134,8 +134,12 @@ def test_a_bad_dose_is_refused_with_a_message(alice_client, alice):
 
 def test_a_curated_routine_cannot_be_edited_but_can_be_copied(alice_client, alice, curated):
     assert alice_client.get(reverse("routines:update", args=[curated.pk])).status_code == 404
-    response = alice_client.post(reverse("routines:copy", args=[curated.pk]))
-    copy = Routine.objects.get(owner=alice)
+    token = alice_client.get(curated.get_absolute_url()).context["copy_token"]
+    response = alice_client.post(
+        reverse("routines:copy", args=[curated.pk]), {"submission_token": str(token)}
+    )
+    alice_client.post(reverse("routines:copy", args=[curated.pk]), {"submission_token": str(token)})
+    copy = Routine.objects.get(owner=alice)  # one copy for a double click
     assert response.url == reverse("routines:update", args=[copy.pk])
     assert (copy.name, copy.copied_from) == ("Gentle relief", curated)
     assert _positions(copy) == _positions(curated)

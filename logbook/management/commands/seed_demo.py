@@ -3,6 +3,7 @@
 import datetime
 import random
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,9 +23,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=7, help="Random seed, for repeatable data.")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=f"Replace an existing '{DEMO_USERNAME}' user even with DEBUG off.",
+        )
 
     @transaction.atomic
-    def handle(self, *args, seed, **options):
+    def handle(self, *args, seed, force, **options):
+        if User.objects.filter(username=DEMO_USERNAME).exists() and not (settings.DEBUG or force):
+            raise CommandError(
+                f"A user '{DEMO_USERNAME}' exists and DEBUG is off: seed_demo would delete them "
+                "and everything they logged. Pass --force if that is what you want."
+            )
         try:
             from tests.factories import ExerciseEntryFactory, SessionFactory, UserFactory
         except ImportError as error:
