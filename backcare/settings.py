@@ -73,7 +73,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "backcare.urls"
+# bench/load.py serves bench/urls.py (the site plus a bare page to compare with).
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "backcare.urls")
 
 TEMPLATES = [
     {

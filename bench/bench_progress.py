@@ -65,7 +65,7 @@ def main() -> None:
     name = common.create_database()
     try:
         with override_settings(
-            ROOT_URLCONF="bench.common", DEBUG=False, ALLOWED_HOSTS=["testserver"]
+            ROOT_URLCONF="bench.urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]
         ):
             user, routine, count = seed(args.years)
             client = Client()

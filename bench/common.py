@@ -1,4 +1,4 @@
-"""Shared set-up for the benchmarks: a throw-away test database and a bare view to compare with.
+"""Shared set-up for the in-process benchmarks: a throw-away test database and timing helpers.
 
 Benchmarks print ratios against a bare view measured in the same run, never absolute targets:
 these machines are shared and noisy.
@@ -18,17 +18,7 @@ django.setup()
 
 from django.core.signals import request_finished, request_started  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
-from django.shortcuts import render  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path  # noqa: E402
-
-
-def bare_view(request):
-    """The cheapest real page: base.html with nothing in it, through the whole middleware stack."""
-    return render(request, "base.html")
-
-
-urlpatterns = [path("bench/bare/", bare_view), path("", include("backcare.urls"))]
 
 
 def create_database() -> str:

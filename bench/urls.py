@@ -1,0 +1,13 @@
+"""The site plus a bare page (base.html, nothing else) for benchmarks to compare with."""
+
+from django.shortcuts import render
+from django.urls import include, path
+
+from backcare.urls import handler500  # noqa: F401 - the site's own error pages here too
+
+
+def bare_view(request):
+    return render(request, "base.html")
+
+
+urlpatterns = [path("bench/bare/", bare_view), path("", include("backcare.urls"))]
