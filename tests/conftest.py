@@ -17,7 +17,7 @@ def library(db):
 def pytest_report_header(config):
     from django.db import connection
 
-    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+    return f"database: {connection.vendor}"
 
 
 @pytest.fixture
