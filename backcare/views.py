@@ -1,7 +1,7 @@
 import logging
 import sys
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import JsonResponse
 from django.template.response import SimpleTemplateResponse
 from django.views.decorators.cache import never_cache
@@ -26,9 +26,12 @@ def healthz(request):
 
 def server_error(request):
     """The 500 handler. While the database is unreachable the page says so, as a 503 that asks
-    the browser to retry, instead of a generic error. Renders without touching the database."""
+    the browser to retry, instead of a generic error. Renders without touching the database.
+
+    Only connection failures count: a DataError or IntegrityError is a bug, not an outage.
+    """
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    if isinstance(error, OperationalError | InterfaceError):
         response = SimpleTemplateResponse("503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -127,7 +128,7 @@ def session_create(request):
     if routine is not None:
         items = routine.items.select_related("exercise")
         entries = [entry_initial_from_routine_item(item) for item in items]
-    elif exercise := Exercise.objects.filter(slug=request.GET.get("exercise", "")).first():
+    elif exercise := _exercise_named_by(request.GET.get("exercise", "")):
         entries.append(entry_initial_from_exercise(exercise))
     return _render_session_form(
         request,
@@ -285,6 +286,11 @@ def _edit_entries(request, session):
         session_initial=posted_session(request.POST),
         focus_entry=focus_entry,
     )
+
+
+def _exercise_named_by(slug: str) -> Exercise | None:
+    """The library exercise a link names; a malformed slug (even a NUL byte) is not looked up."""
+    return Exercise.objects.filter(slug=slug).first() if slug_re.match(slug) else None
 
 
 def _int_or_none(value):

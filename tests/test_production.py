@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError
+from django.db import DataError, IntegrityError, OperationalError
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -118,10 +118,17 @@ def test_a_database_outage_shows_a_friendly_503_page(alice_client, monkeypatch):
     assert "OperationalError" not in content
 
 
-def test_other_errors_are_a_plain_500_page(alice_client, monkeypatch):
+@pytest.mark.parametrize(
+    "error", [ZeroDivisionError("bug"), DataError("bad value"), IntegrityError("duplicate")]
+)
+def test_other_errors_are_a_plain_500_page(alice_client, monkeypatch, error):
+    """Only a lost connection is an outage: a bad value or a broken constraint is a bug."""
     from logbook import views
 
-    monkeypatch.setattr(views, "user_progress", lambda *a, **k: 1 / 0)
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(views, "user_progress", fail)
     alice_client.raise_request_exception = False
     response = alice_client.get(reverse("logbook:progress"))
     assert response.status_code == 500
