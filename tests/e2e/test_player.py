@@ -126,3 +126,20 @@ def test_a_stale_saved_state_starts_afresh_instead_of_breaking(live_library, pag
     page.get_by_role("button", name="Start the routine").click()
     expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_visible()
     assert errors == []
+
+
+def test_logging_out_forgets_a_guided_session_in_progress(live_library, page: Page):
+    curated_routines_load()
+    routine = Routine.objects.get(key="gentle-relief")
+    _log_in(page, live_library.url)
+    page.goto(f"{live_library.url}/routines/{routine.pk}/play/")
+    _rate(page, "Your back pain right now", "6")
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_visible()
+    assert page.evaluate("Object.keys(localStorage).length") == 1
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
+    assert (
+        page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('backcare-player-'))")
+        == []
+    )
