@@ -45,12 +45,9 @@ def session_list(request):
         request.GET.get("page")
     )
     today = request.user.today()
+    # Yesterday's sessions still waiting for their next-morning check (on this page).
     awaiting_check = [
-        session
-        for session in page
-        if session.can_check_next_morning(today)
-        and not session.next_morning
-        and (today - session.date).days == 1
+        session for session in page if not session.next_morning and (today - session.date).days == 1
     ]
     return render(
         request,
