@@ -36,11 +36,15 @@ def _svg(html: str) -> ET.Element:
     return ET.fromstring(re.search(r"<svg.*</svg>", html, re.DOTALL).group())
 
 
-def _contrast_on_white(colour: str) -> float:
+def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return 1.05 / (luminance + 0.05)
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(colour: str, background: str = "#ffffff") -> float:
+    lighter, darker = sorted([_luminance(colour), _luminance(background)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def test_every_shipped_exercise_has_at_least_two_poses():
@@ -110,9 +114,11 @@ def test_figures_use_no_inline_style_or_script_and_colours_with_enough_contrast(
         assert "style" not in html, entry["slug"]
         assert "<script" not in html, entry["slug"]
         # The thin white edge (#fff) only separates a near limb from the body behind it.
+        # Every other colour stands out from both the page and the mat the body lies on.
         for colour in set(re.findall(r'(?:stroke|fill)="(#[0-9a-f]{6})"', html)):
             if colour != figures.MAT_COLOUR:
-                assert _contrast_on_white(colour) >= 4.5, colour
+                assert _contrast(colour) >= 4.5, colour
+                assert _contrast(colour, figures.MAT_COLOUR) >= 4.5, colour
 
 
 @pytest.mark.parametrize(
