@@ -24,14 +24,30 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+# SQLSTATE classes of a connection that is gone: 08 connection exception, 57P01-57P03
+# administrator shutdown, crash shutdown, cannot connect now.
+CONNECTION_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_connection_failure(error: BaseException | None) -> bool:
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    # psycopg's own error, kept by Django as the cause: a failed connect has no SQLSTATE.
+    sqlstate = getattr(error.__cause__, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(CONNECTION_SQLSTATES)
+
+
 def server_error(request):
     """The 500 handler. While the database is unreachable the page says so, as a 503 that asks
     the browser to retry, instead of a generic error. Renders without touching the database.
 
-    Only connection failures count: a DataError or IntegrityError is a bug, not an outage.
+    Only a lost or refused connection counts: a deadlock, a timeout, a DataError or an
+    IntegrityError is a fault of this request, not an outage.
     """
     error = sys.exc_info()[1]
-    if isinstance(error, OperationalError | InterfaceError):
+    if is_connection_failure(error):
         response = SimpleTemplateResponse("503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:

@@ -1,6 +1,7 @@
 """Progress over weeks, aggregated by the database whatever the length of the history."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -9,6 +10,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 
 from logbook.models import MEANINGFUL_PAIN_RISE, PAIN_DURING_TOO_MUCH, ExerciseEntry, Session
 
+logger = logging.getLogger(__name__)
 RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
 DEFAULT_RANGE = "12"
 CACHE_SECONDS = 60 * 60
@@ -179,8 +181,12 @@ def user_progress(user, *, today: datetime.date, range_key: str) -> Progress:
     stamp = sessions.aggregate(count=Count("pk"), changed=Max("updated_at"))
     changed = stamp["changed"].timestamp() if stamp["changed"] else 0
     key = f"progress:{user.pk}:{range_key}:{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
-    return cache.get_or_set(
-        key,
-        lambda: progress(sessions, today=today, range_key=range_key, weekly_goal=user.weekly_goal),
-        CACHE_SECONDS,
-    )
+
+    def compute() -> Progress:
+        return progress(sessions, today=today, range_key=range_key, weekly_goal=user.weekly_goal)
+
+    try:
+        return cache.get_or_set(key, compute, CACHE_SECONDS)
+    except Exception:  # any cache failure (Redis down): the figures still show
+        logger.warning("Cache unavailable; progress computed without it", exc_info=True)
+        return compute()

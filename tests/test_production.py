@@ -133,3 +133,31 @@ def test_other_errors_are_a_plain_500_page(alice_client, monkeypatch, error):
     response = alice_client.get(reverse("logbook:progress"))
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_a_deadlock_or_timeout_is_not_called_an_outage(alice_client, monkeypatch):
+    import psycopg
+
+    from logbook import views
+
+    def deadlock(*args, **kwargs):
+        error = OperationalError("deadlock detected")
+        error.__cause__ = psycopg.errors.DeadlockDetected("deadlock detected")
+        raise error
+
+    monkeypatch.setattr(views, "user_progress", deadlock)
+    alice_client.raise_request_exception = False
+    assert alice_client.get(reverse("logbook:progress")).status_code == 500
+
+
+def test_progress_still_shows_when_the_cache_is_down(alice_client, settings):
+    # Nothing listens on port 9 of this machine: every cache call fails to connect.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        }
+    }
+    response = alice_client.get(reverse("logbook:progress"))
+    assert response.status_code == 200
+    assert "Nothing to chart yet" in response.content.decode()
