@@ -113,11 +113,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "logbook:session_list"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login throttling (django-axes): five wrong passwords for one username from one address lock
-# that pair out for 15 minutes, shown as a page that says so (HTTP 429), never a 500.
+# Login throttling (django-axes): five wrong passwords lock out for 15 minutes, shown as a page
+# that says so (HTTP 429), never a 500.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked: one username from one address (a forgotten password), or one address trying many
+# usernames (guessing). The address comes from accounts.client_ip (X-Real-IP behind a proxy).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
@@ -181,8 +184,10 @@ else:
 
 # Security. Production (DEBUG off) is secure by default; each setting can be relaxed explicitly.
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-if env_bool("SECURE_PROXY_SSL_HEADER"):
-    # Only behind a reverse proxy that sets X-Forwarded-Proto itself (never trust it otherwise).
+# Only behind a reverse proxy that sets X-Forwarded-Proto and X-Real-IP itself, overwriting any
+# a client sent: then the scheme and the visitor's address come from those headers.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP

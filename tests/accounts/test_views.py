@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.urls import reverse
 
@@ -74,6 +75,49 @@ def test_login_is_throttled_after_repeated_failures(client, alice):
     assert "_auth_user_id" not in client.session
 
 
+def _fail_login(client, username, address, **headers):
+    return client.post(
+        LOGIN_URL, {"username": username, "password": "wrong"}, REMOTE_ADDR=address, **headers
+    )
+
+
+def test_one_address_cannot_lock_out_a_user_elsewhere(client, alice):
+    for _ in range(5):
+        _fail_login(client, "alice", "203.0.113.9")
+    response = client.post(
+        LOGIN_URL,
+        {"username": "alice", "password": "correct horse battery"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert response.status_code == 302
+
+
+def test_one_address_guessing_many_usernames_is_locked_out(client, alice):
+    for number in range(5):
+        _fail_login(client, f"guess{number}", "203.0.113.9")
+    assert _fail_login(client, "alice", "203.0.113.9").status_code == 429
+
+
+def test_behind_a_proxy_the_real_ip_header_names_the_visitor(client, alice, settings):
+    settings.BEHIND_PROXY = True
+    for _ in range(5):
+        _fail_login(client, "alice", "127.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+    # Everyone arrives from the proxy's 127.0.0.1; another visitor is not locked out.
+    response = client.post(
+        LOGIN_URL,
+        {"username": "alice", "password": "correct horse battery"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="198.51.100.7",
+    )
+    assert response.status_code == 302
+
+
+def test_without_a_proxy_a_forged_real_ip_header_is_ignored(client, alice):
+    for number in range(5):
+        _fail_login(client, "alice", "203.0.113.9", HTTP_X_REAL_IP=f"198.51.100.{number}")
+    assert _fail_login(client, "alice", "203.0.113.9").status_code == 429
+
+
 def test_a_wrong_password_says_so_before_the_limit(client, alice):
     response = client.post(LOGIN_URL, {"username": "alice", "password": "wrong"})
     assert response.status_code == 200
@@ -81,11 +125,16 @@ def test_a_wrong_password_says_so_before_the_limit(client, alice):
 
 
 def test_login_gives_a_new_session_key(client, alice):
-    client.get(LOGIN_URL)
-    client.cookies["sessionid"] = "attacker-chosen-session-key"
+    # A real, stored session that an attacker could have planted in the victim's browser.
+    planted = SessionStore()
+    planted["planted"] = True
+    planted.create()
+    client.cookies["sessionid"] = planted.session_key
+    assert client.session.session_key == planted.session_key
     client.post(LOGIN_URL, {"username": "alice", "password": "correct horse battery"})
-    assert client.session.session_key != "attacker-chosen-session-key"
+    assert client.session.session_key != planted.session_key
     assert client.session["_auth_user_id"] == str(alice.pk)
+    assert not SessionStore().exists(planted.session_key)
 
 
 def test_password_reset_mails_a_link_that_works_once(client, alice):
