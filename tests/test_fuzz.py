@@ -6,10 +6,11 @@ Each form gets FUZZ_EXAMPLES examples (HYPOTHESIS_PROFILE=thorough for many more
 
 import datetime
 import os
+import uuid
 
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
@@ -75,7 +76,63 @@ class FuzzCase(TestCase):
         assert "<img src=x" not in content
 
 
+VALID_SESSION_POST = {
+    "date": "2026-01-15",
+    "started_at": "07:30",
+    "pain_before": "5",
+    "pain_after": "3",
+    "effort": "right",
+    "notes": "Felt fine",
+    "routine": "",
+    "entries-TOTAL_FORMS": "1",
+    "entries-INITIAL_FORMS": "0",
+    "entries-0-exercise": "EXERCISE",
+    "entries-0-sets": "1",
+    "entries-0-repetitions": "5",
+    "entries-0-hold_seconds": "20",
+    "entries-0-side": "both",
+    "entries-0-pain_during": "2",
+    "entries-0-status": "completed",
+    "entries-0-sharp_pain": "on",
+}
+
+
 class SessionFormFuzz(FuzzCase):
+    def post_session(self, data, action):
+        data = {k: (str(self.exercise.pk) if v == "EXERCISE" else v) for k, v in data.items()}
+        data[action] = "1" if action != "remove" else "0"
+        if action == "add":
+            data["add_exercise"] = str(self.exercise.pk)
+        before = (Session.objects.count(), ExerciseEntry.objects.count())
+        response = self.client.post(reverse("logbook:session_create"), data)
+        assert response.status_code in {200, 302}
+        if response.status_code == 200:
+            assert (Session.objects.count(), ExerciseEntry.objects.count()) == before
+            assert SCRIPT not in response.content.decode()
+        else:
+            session = Session.objects.get(user=self.user)
+            assert 0 <= session.pain_before <= 10
+            assert session.entries.count() >= 1
+            self.assert_no_script_on(session.get_absolute_url())
+            self.assert_no_script_on(reverse("logbook:session_list"))
+        return response
+
+    @given(
+        field=st.none() | st.sampled_from(sorted(VALID_SESSION_POST)),
+        value=HOSTILE,
+        token=st.uuids(),
+    )
+    @example(field=None, value="", token=uuid.UUID(int=1))
+    @example(field="notes", value=SCRIPT, token=uuid.UUID(int=2))
+    def test_one_hostile_field_in_a_valid_session(self, field, value, token):
+        """A valid post saves; the same post with one hostile value saves or is refused cleanly."""
+        data = {**VALID_SESSION_POST, "submission_token": str(token)}
+        if field is not None:
+            data[field] = value
+        response = self.post_session(data, "save")
+        if field is None:
+            assert response.status_code == 302
+
     @given(
         data=st.fixed_dictionaries(
             {
@@ -103,23 +160,8 @@ class SessionFormFuzz(FuzzCase):
         ),
         action=st.sampled_from(["save", "add", "remove"]),
     )
-    def test_log_a_session(self, data, action):
-        data = {k: (str(self.exercise.pk) if v == "EXERCISE" else v) for k, v in data.items()}
-        data[action] = "1" if action != "remove" else "0"
-        if action == "add":
-            data["add_exercise"] = str(self.exercise.pk)
-        before = (Session.objects.count(), ExerciseEntry.objects.count())
-        response = self.client.post(reverse("logbook:session_create"), data)
-        assert response.status_code in {200, 302}
-        if response.status_code == 200:
-            assert (Session.objects.count(), ExerciseEntry.objects.count()) == before
-            assert SCRIPT not in response.content.decode()
-        else:
-            session = Session.objects.get(user=self.user)
-            assert 0 <= session.pain_before <= 10
-            assert session.entries.count() >= 1
-            self.assert_no_script_on(session.get_absolute_url())
-            self.assert_no_script_on(reverse("logbook:session_list"))
+    def test_everything_hostile_with_every_button(self, data, action):
+        self.post_session(data, action)
 
 
 class SessionEditFuzz(FuzzCase):
@@ -216,6 +258,48 @@ class RoutineFuzz(FuzzCase):
         assert len(positions) == len(set(positions))
 
 
+class RoutineRenameFuzz(FuzzCase):
+    @given(name=HOSTILE, description=HOSTILE)
+    def test_rename(self, name, description):
+        routine = Routine.objects.create(owner=self.user, name="Mornings")
+        response = self.client.post(
+            reverse("routines:update", args=[routine.pk]),
+            {"name": name, "description": description},
+        )
+        assert response.status_code in {200, 302}
+        routine.refresh_from_db()
+        if response.status_code == 200:
+            assert routine.name == "Mornings"
+        self.assert_no_script_on(routine.get_absolute_url())
+
+
+class PasswordResetConfirmFuzz(FuzzCase):
+    @given(
+        first=maybe(st.just("a new long passphrase")),
+        second=maybe(st.just("a new long passphrase")),
+    )
+    def test_set_a_new_password(self, first, second):
+        from django.contrib.auth.tokens import default_token_generator
+        from django.utils.encoding import force_bytes
+        from django.utils.http import urlsafe_base64_encode
+
+        user = User.objects.get(pk=self.user.pk)  # as stored now, each example rolled back
+        anonymous = Client()
+        link = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        form_url = anonymous.get(link).url
+        response = anonymous.post(form_url, {"new_password1": first, "new_password2": second})
+        assert response.status_code in {200, 302}
+        user.refresh_from_db()
+        changed = user.check_password(first)
+        assert changed == (response.status_code == 302)
+
+
 class AccountFuzz(FuzzCase):
     @given(
         username=maybe(st.from_regex(r"[a-z]{3,12}", fullmatch=True)),
@@ -283,12 +367,12 @@ def test_fuzzing_covers_every_form_view():
         "logbook:session_create", "logbook:session_update", "logbook:session_next_morning",
         "routines:create", "routines:item_add", "routines:item_update", "routines:item_move",
         "accounts:signup", "accounts:account", "accounts:delete", "login", "password_reset",
-        "password_change",
+        "password_change", "routines:update", "password_reset_confirm",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.
     buttons = {
         "logbook:session_delete", "routines:delete", "routines:copy", "routines:item_remove",
-        "routines:suggestion_accept", "routines:update", "logout", "password_reset_confirm",
+        "routines:suggestion_accept", "logout",
     }  # fmt: skip
     posts = {
         name
