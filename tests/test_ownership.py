@@ -159,6 +159,13 @@ def test_another_user_never_sees_alices_data(bob_client, alices_data, name, meth
     response = getattr(bob_client, method)(reverse(name))
     assert response.status_code in {200, 302}
     assert b"alice" not in response.content.lower()
+    # Pages of figures show no name: bob, who logged nothing, must see nothing logged.
+    if response.context and "progress" in response.context:
+        assert not response.context["progress"].has_data
+    if name == "accounts:export_json":
+        assert response.json()["sessions"] == []
+    if name == "accounts:export_csv":
+        assert len(response.content.decode().strip().splitlines()) == 1  # the header only
     assert Session.objects.filter(pk=alices_data["session"].pk).exists()
     _unchanged(alices_data)
 
@@ -195,3 +202,24 @@ def test_every_state_changing_url_needs_a_csrf_token(alice, alices_data, name):
     assert response.status_code == 403
     _unchanged(alices_data)
     assert Session.objects.filter(user=alice).count() == 1
+
+
+CURATED_WRITE_URLS = {
+    name: methods
+    for name, methods in {**ROUTINE_URLS, **ROUTINE_ITEM_URLS}.items()
+    if name not in {"routines:detail", "routines:play", "routines:copy"}
+}
+
+
+@pytest.mark.parametrize(("name", "method"), _cases(CURATED_WRITE_URLS))
+def test_nobody_can_change_a_curated_routine(bob_client, name, method):
+    curated = Routine.objects.create(name="Shared", key="shared")
+    item = RoutineItem.objects.create(
+        routine=curated, exercise=ExerciseFactory(), position=1, repetitions=5
+    )
+    kwargs = {"pk": curated.pk} | ({"item_pk": item.pk} if name in ROUTINE_ITEM_URLS else {})
+    response = getattr(bob_client, method)(reverse(name, kwargs=kwargs), HOSTILE_POST)
+    assert response.status_code == 404
+    curated.refresh_from_db()
+    item.refresh_from_db()
+    assert (curated.name, item.repetitions, item.position) == ("Shared", 5, 1)
