@@ -113,14 +113,12 @@
     }
   }
 
+  // The whole exercise view: on entering an exercise (or a reload), not on every tick.
   function renderExercise() {
     var current = item();
-    var steps = plan(current);
-    var step = steps[Math.min(state.step, steps.length - 1)];
     field("progress").textContent = fmt(text.exerciseOf, { n: state.index + 1, total: items.length });
     field("name").textContent = current.name;
     field("dosage").textContent = current.dosage;
-    field("counter").textContent = counterText(current, step);
     root.querySelectorAll("[data-figure-for]").forEach(function (figure) {
       figure.hidden = Number(figure.getAttribute("data-figure-for")) !== state.index;
     });
@@ -131,10 +129,17 @@
       li.textContent = line;
       list.appendChild(li);
     });
+    root.querySelector('[data-action="toggle"]').hidden = !current.holdSeconds;
+    root.querySelector('[data-action="count"]').hidden = Boolean(current.holdSeconds);
+    renderClock();
+  }
+
+  // Only what changes while an exercise runs: the counter, the clock and the button's label.
+  function renderClock() {
+    var current = item();
+    var steps = plan(current);
+    field("counter").textContent = counterText(current, steps[Math.min(state.step, steps.length - 1)]);
     var toggle = root.querySelector('[data-action="toggle"]');
-    var count = root.querySelector('[data-action="count"]');
-    toggle.hidden = !current.holdSeconds;
-    count.hidden = Boolean(current.holdSeconds);
     if (current.holdSeconds) {
       var remaining = state.remaining === null ? current.holdSeconds : state.remaining;
       field("clock").textContent = state.releasing ? "…" : remaining + " s";
@@ -206,7 +211,7 @@
     } else if (state.remaining === 5 && current.holdSeconds > 8) {
       announce(fmt(text.secondsLeft, { seconds: 5 }));
     }
-    renderExercise();
+    renderClock();
     save();
   }
 
@@ -223,7 +228,7 @@
       state.remaining = Math.min(RELEASE_SECONDS, current.holdSeconds);
       announce(text.release);
     }
-    renderExercise();
+    renderClock();
     save();
   }
 
