@@ -198,6 +198,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "backcare.views.csrf_failure"
 
 # Content-Security-Policy (django-csp): only this server's own scripts, styles, images and fonts.
 # No inline script or style: data reaches scripts through json_script.

@@ -3,6 +3,7 @@ import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
 from django.views.decorators.cache import never_cache
 
@@ -53,3 +54,9 @@ def server_error(request):
     else:
         response = SimpleTemplateResponse("500.html", status=500)
     return response.render()
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check, explained in Backcare's own page (Django's has inline styles that
+    the Content-Security-Policy blocks)."""
+    return render(request, "403_csrf.html", status=403)

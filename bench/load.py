@@ -349,7 +349,8 @@ def main() -> int:
         f"answered 503 with the friendly page{'' if fault_stats.friendly_503 else ' (NOT ALL)'}; "
         f"{fault_500s} answered 500; {outage_errors} connection errors; recovered by itself: "
         f"{'yes' if fault['recovered'] else 'NO'}; sessions without entries (half-saved): "
-        f"{fault['orphans']}; sessions saved during the fault run: {fault['new_rows']}.",
+        f"{fault['orphans']}; sessions logged successfully during the fault run: "
+        f"{fault_stats.saved}, sessions added to the database: {fault['new_rows']}.",
         "",
         "Peak resident memory (VmHWM) of the gunicorn workers after the load run: "
         + ", ".join(f"{mb:.0f} MB" for mb in rss)
@@ -370,6 +371,10 @@ def main() -> int:
         problems.append("no 503 was seen during the outage: the fault did not happen")
     if not fault["recovered"] or fault["orphans"]:
         problems.append("no recovery, or half-saved sessions")
+    if fault_stats.saved > fault["new_rows"]:
+        problems.append(f"{fault_stats.saved - fault['new_rows']} lost writes in the fault run")
+    if outage_errors:
+        problems.append(f"{outage_errors} requests failed to connect during the fault run")
     if problems:
         print("PROBLEMS: " + "; ".join(problems))
     return 1 if (args.check and problems) else 0

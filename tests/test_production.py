@@ -161,3 +161,15 @@ def test_progress_still_shows_when_the_cache_is_down(alice_client, settings):
     response = alice_client.get(reverse("logbook:progress"))
     assert response.status_code == 200
     assert "Nothing to chart yet" in response.content.decode()
+
+
+def test_a_failed_csrf_check_explains_itself_in_backcares_own_page(alice):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(reverse("logbook:session_create"), {"save": "1"})
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Please send that again" in content
+    assert "<style" not in content
