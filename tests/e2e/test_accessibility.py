@@ -5,14 +5,18 @@ axe is served to the page from node_modules through a Playwright route on the si
 origin, so it runs under the real policy (no CSP bypass).
 """
 
+import contextlib
 import datetime
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from playwright.sync_api import Page
 
 from accounts.models import User
+from exercises.models import Exercise
 from logbook.models import Session
 from routines.models import Routine
 from routines.services import curated_routines_load, routine_copy
@@ -25,13 +29,38 @@ PUBLIC_PAGES = [
     "/safety/red-flags/",
     "/exercises/",
     "/exercises/?q=nothing-matches-this",
-    "/exercises/bird-dog/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password_reset/",
+    "/accounts/password_reset/done/",
+    "/accounts/reset/MQ/not-a-valid-token/",
+    "/accounts/reset/done/",
     "/no-such-page/",
 ]
 NOT_FOUND = PUBLIC_PAGES[-1]
+# Pages of a signed-in user with a logbook, a routine of their own and a curated one.
+SIGNED_IN_PAGES = [
+    "/logbook/",
+    "/logbook/sessions/new/",
+    "/logbook/sessions/new/?routine={routine}",
+    "/logbook/sessions/{session}/",
+    "/logbook/sessions/{session}/edit/",
+    "/logbook/sessions/{session}/delete/",
+    "/logbook/progress/",
+    "/logbook/progress/?weeks=all",
+    "/routines/",
+    "/routines/{routine}/",
+    "/routines/{routine}/edit/",
+    "/routines/{routine}/delete/",
+    "/routines/new/",
+    "/accounts/",
+    "/accounts/delete/",
+    "/accounts/password_change/",
+    "/routines/{routine}/play/",
+    "/logbook/sessions/{session}/again/",
+    "/routines/{curated}/",
+    "/accounts/password_change/done/",
+]
 
 
 @pytest.fixture
@@ -76,9 +105,44 @@ def _sign_in(page: Page, base_url: str) -> User:
     return user
 
 
+def _audit_all(audit, paths):
+    findings = {path: audit(path) for path in paths}
+    return {path: found for path, found in findings.items() if found}
+
+
 def test_public_pages_have_no_serious_accessibility_problems(audited_page):
-    findings = {path: audited_page(path) for path in PUBLIC_PAGES}
-    assert {path: found for path, found in findings.items() if found} == {}
+    exercise_pages = [exercise.get_absolute_url() for exercise in Exercise.objects.all()]
+    assert len(exercise_pages) >= 16
+    assert _audit_all(audited_page, PUBLIC_PAGES + exercise_pages) == {}
+
+
+def test_the_lockout_page_has_no_serious_accessibility_problems(
+    live_library, page: Page, audited_page
+):
+    User.objects.create_user("ivy", "ivy@example.org", PASSWORD)
+    page.goto(f"{live_library.url}/accounts/login/")
+    for _ in range(5):
+        page.get_by_label("Username").fill("ivy")
+        page.get_by_label("Password").fill("wrong")
+        page.get_by_role("button", name="Log in").click()
+    page.add_script_tag(url=f"{live_library.url}/__axe__.js")
+    assert page.get_by_role("heading", name="Too many failed log-in attempts").is_visible()
+    violations = page.evaluate(
+        "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"
+    )
+    assert violations == []
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html", "403_csrf.html"])
+def test_error_pages_have_no_serious_accessibility_problems(page: Page, template):
+    page.set_content(render_to_string(template, {}))
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate(
+        "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"
+    )
+    assert violations == []
 
 
 def test_signed_in_pages_have_no_serious_accessibility_problems(
@@ -97,27 +161,22 @@ def test_signed_in_pages_have_no_serious_accessibility_problems(
         )
     session = Session.objects.filter(user=user).latest("date")
     SessionFactory(user=user, date=user.today())
+    curated = Routine.objects.get(key="strength-and-stability")
     pages = [
-        "/logbook/",
-        "/logbook/sessions/new/",
-        f"/logbook/sessions/new/?routine={routine.pk}",
-        f"/logbook/sessions/{session.pk}/",
-        f"/logbook/sessions/{session.pk}/edit/",
-        f"/logbook/sessions/{session.pk}/delete/",
-        "/logbook/progress/",
-        "/logbook/progress/?weeks=all",
-        "/routines/",
-        f"/routines/{routine.pk}/",
-        f"/routines/{routine.pk}/edit/",
-        f"/routines/{routine.pk}/delete/",
-        f"/routines/{routine.pk}/play/",
-        "/routines/new/",
-        "/accounts/",
-        "/accounts/delete/",
-        "/accounts/password_change/",
+        path.format(session=session.pk, routine=routine.pk, curated=curated.pk)
+        for path in SIGNED_IN_PAGES
     ]
-    findings = {path: audited_page(path) for path in pages}
-    assert {path: found for path, found in findings.items() if found} == {}
+    assert _audit_all(audited_page, pages) == {}
+    # The player's exercise phase (its figure, counter and buttons) starts hidden: audit it too.
+    page.goto(f"{live_library.url}/routines/{routine.pk}/play/")
+    page.get_by_role("group", name="Your back pain right now").get_by_text("2", exact=True).click()
+    page.get_by_role("button", name="Start the routine").click()
+    page.add_script_tag(url=f"{live_library.url}/__axe__.js")
+    violations = page.evaluate(
+        "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"
+    )
+    assert violations == []
 
 
 def test_a_form_with_errors_has_no_serious_accessibility_problems(
@@ -146,3 +205,19 @@ def test_the_audit_does_find_problems(live_library, page: Page, audited_page):
     )
     findings = audited_page("/planted/")
     assert any(finding.startswith("image-alt") for finding in findings)
+
+
+def test_every_page_of_the_url_matrix_is_audited():
+    """A new page in the URL matrix must be added to the audits above."""
+    from tests.test_ownership import LOGIN_REQUIRED_URLS, PUBLIC_URLS
+
+    matrix = {
+        name for name, methods in {**PUBLIC_URLS, **LOGIN_REQUIRED_URLS}.items() if "get" in methods
+    }
+    audited = {"exercises:detail"}  # every exercise page, from the database
+    for path in PUBLIC_PAGES + SIGNED_IN_PAGES:
+        with contextlib.suppress(Resolver404):
+            filled = path.format(session=1, routine=1, curated=2).split("?")[0]
+            audited.add(resolve(filled).view_name)
+    not_html = {"healthz", "accounts:export_csv", "accounts:export_json"}
+    assert matrix - not_html - audited == set()
