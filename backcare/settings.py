@@ -28,14 +28,21 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
+# With DEBUG off and no SECRET_KEY, commands that sign nothing (makemigrations, check, migrate)
+# still run, Django refuses any use of the empty key, and the web server refuses to start
+# (backcare/wsgi.py and asgi.py call require_secret_key).
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = "django-insecure-development-only-key"  # DEBUG only
+
+
+def require_secret_key() -> None:
+    if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off. "
             "For local development run with DEBUG=true (make run does)."
         )
-    SECRET_KEY = "django-insecure-development-only-key"
+
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
