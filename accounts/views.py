@@ -5,9 +5,9 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from accounts.export import export_json, write_csv
 from accounts.forms import AccountDeleteForm, AccountForm, SignupForm
 from accounts.services import account_delete
-from logbook.export import export_json, write_csv
 
 
 def signup(request):

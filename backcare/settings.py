@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "accounts",
     "exercises",
     "logbook",
-    "routines",
 ]
 
 MIDDLEWARE = [

@@ -16,9 +16,8 @@ from bench import common
 def seed(years: int):
     from accounts.models import User
     from exercises.services import exercise_library_load
-    from logbook.models import ExerciseEntry, Session
-    from routines.models import Routine
-    from routines.services import curated_routines_load
+    from logbook.models import ExerciseEntry, Routine, Session
+    from logbook.services import curated_routines_load
 
     exercise_library_load()
     curated_routines_load()

@@ -1,16 +1,13 @@
 """Loading the versioned exercise content file into the database."""
 
-import hashlib
-import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from exercises.contentfile import ContentError, LoadReport, content_hash, parse_entries, read_text
 from exercises.figures import PoseError, parse_poses
 from exercises.models import Exercise, ExerciseStep
 
@@ -39,22 +36,6 @@ DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets"}
 MIN_STEPS = 3
 
 
-class ContentError(Exception):
-    """The content file is malformed; the message says where."""
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept_local_edits: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-
 def _range(entry: dict[str, Any], key: str, *, optional: bool) -> tuple[int | None, int | None]:
     value = entry["dosage"][key]
     if value is None and optional:
@@ -79,14 +60,7 @@ def _text_list(entry: dict[str, Any], key: str, *, minimum: int) -> list[str]:
 
 def parse_content(text: str) -> list[dict[str, Any]]:
     """Validate the YAML text and return one dict per exercise, in the file's order."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ContentError(f"not valid YAML: {error}") from error
-    if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
-        raise ContentError("the file must have a top-level 'exercises' list")
-
-    entries = data["exercises"]
+    entries = parse_entries(text, "exercises")
     slugs: set[str] = set()
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("slug"), str):
@@ -158,10 +132,6 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _content_hash(entry: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(entry, sort_keys=True).encode()).hexdigest()
-
-
 @transaction.atomic
 def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> LoadReport:
     """Create or update the exercises of the content file, idempotently.
@@ -170,16 +140,13 @@ def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> 
     edited in the admin keeps its local edits unless ``force`` is given. Exercises that exist
     only in the database are never touched.
     """
-    try:
-        entries = parse_content(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContentError(f"cannot read {path}: {error}") from error
+    entries = parse_content(read_text(path))
     report = LoadReport()
     existing = {exercise.slug: exercise for exercise in Exercise.objects.all()}
     written: dict[str, Exercise] = {}
 
     for entry in entries:
-        slug, digest = entry["slug"], _content_hash(entry)
+        slug, digest = entry["slug"], content_hash(entry)
         exercise = existing.get(slug)
         if exercise is not None and exercise.content_hash == digest:
             report.unchanged.append(slug)

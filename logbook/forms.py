@@ -4,9 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Exercise
-from logbook.models import MAX_ENTRIES, PAIN_MAX, PAIN_MIN, ExerciseEntry, Session
+from logbook.models import (
+    MAX_ENTRIES,
+    PAIN_MAX,
+    PAIN_MIN,
+    ExerciseEntry,
+    Routine,
+    RoutineItem,
+    Session,
+)
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
-from routines.models import Routine
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
@@ -198,3 +205,27 @@ def posted_entries(data) -> list[dict]:
 
 def posted_session(data) -> dict:
     return {name: data.get(name, "") for name in POSTED_SESSION_FIELDS}
+
+
+class RoutineForm(forms.ModelForm):
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Routine
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+
+
+class RoutineItemForm(forms.ModelForm):
+    class Meta:
+        model = RoutineItem
+        fields = ["sets", "repetitions", "hold_seconds", "per_side"]
+
+
+class AddExerciseForm(forms.Form):
+    exercise = forms.ModelChoiceField(
+        label=_("Add an exercise"),
+        queryset=Exercise.objects.in_display_order(),
+        empty_label=_("Choose an exercise"),
+        error_messages={"required": _("Choose an exercise to add.")},
+    )

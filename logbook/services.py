@@ -1,12 +1,26 @@
-"""Writes to the logbook: a session and its exercise entries always change together."""
+"""Writes to the logbook that touch several rows: a session with its exercise entries, a routine
+with its items, and the curated routines from their content file."""
 
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
 
-from logbook.models import ExerciseEntry, Session
+from exercises.contentfile import ContentError, LoadReport, content_hash, parse_entries, read_text
+from exercises.models import Exercise
+from logbook.models import MAX_ITEMS, ExerciseEntry, Routine, RoutineItem, Session
+
+CONTENT_PATH = settings.BASE_DIR / "logbook" / "content" / "routines.yaml"
+ROUTINE_KEYS = {"key", "name", "description", "sources", "items"}
+ITEM_KEYS = {"exercise", "sets", "repetitions", "hold_seconds", "per_side"}
+# A position no routine reaches, used while two items swap places under the unique constraint.
+SWAP_POSITION = 32000
 
 # What a person fills in; the forms show exactly these.
 SESSION_FIELDS = ["date", "started_at", "routine", "pain_before", "pain_after", "effort", "notes"]
@@ -76,3 +90,188 @@ def session_update(
     session.save()
     _replace_entries(session, entries)
     return session
+
+
+def parse_routines(text: str) -> list[dict[str, Any]]:
+    entries = parse_entries(text, "routines")
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.keys() != ROUTINE_KEYS:
+            raise ContentError(
+                f"each routine needs exactly the keys {sorted(ROUTINE_KEYS)}: {entry!r}"
+            )
+        if not entry["items"]:
+            raise ContentError(f"{entry['key']}: a routine needs at least one item")
+        for item in entry["items"]:
+            unknown = set(item) - ITEM_KEYS
+            if unknown or "exercise" not in item or "repetitions" not in item:
+                raise ContentError(f"{entry['key']}: bad item {item!r}")
+    return entries
+
+
+def _build_item(
+    routine: Routine, position: int, values: dict[str, Any], exercise: Exercise
+) -> RoutineItem:
+    item = RoutineItem(
+        routine=routine,
+        exercise=exercise,
+        position=position,
+        sets=values.get("sets", 1),
+        repetitions=values["repetitions"],
+        hold_seconds=values.get("hold_seconds"),
+        per_side=bool(values.get("per_side", False)),
+    )
+    item.full_clean(exclude=["routine"], validate_unique=False)
+    return item
+
+
+@transaction.atomic
+def curated_routines_load(*, path: Path = CONTENT_PATH) -> LoadReport:
+    """Create or update the curated routines from the content file, skipping unchanged ones."""
+    entries = parse_routines(read_text(path))
+    exercises = Exercise.objects.in_bulk(field_name="slug")
+    existing = Routine.objects.filter(owner__isnull=True).in_bulk(field_name="key")
+    report = LoadReport()
+    for entry in entries:
+        digest = content_hash(entry)
+        routine = existing.get(entry["key"])
+        if routine is not None and routine.content_hash == digest:
+            report.unchanged.append(entry["key"])
+            continue
+        if routine is None:
+            routine = Routine(key=entry["key"])
+            report.created.append(entry["key"])
+        else:
+            report.updated.append(entry["key"])
+        routine.name = entry["name"]
+        routine.description = entry["description"]
+        routine.sources = "\n".join(entry["sources"])
+        routine.content_hash = digest
+        try:
+            routine.full_clean(exclude=["owner", "copied_from"])
+            routine.save()
+            routine.items.all().delete()
+            items = []
+            for position, values in enumerate(entry["items"], start=1):
+                exercise = exercises.get(values["exercise"])
+                if exercise is None:
+                    raise ContentError(
+                        f"{entry['key']}: exercise '{values['exercise']}' is not in the library "
+                        "(run load_exercises first)"
+                    )
+                items.append(_build_item(routine, position, values, exercise))
+        except ValidationError as error:
+            raise ContentError(f"{entry['key']}: {error.messages}") from error
+        RoutineItem.objects.bulk_create(items)
+    return report
+
+
+def _existing(user, token) -> Routine | None:
+    return Routine.objects.filter(owner=user, submission_token=token).first() if token else None
+
+
+@transaction.atomic
+def routine_create(*, user, name: str, description: str, submission_token=None) -> Routine:
+    """A new empty routine of the user's; the same form posted twice gives the same routine."""
+    if existing := _existing(user, submission_token):
+        return existing
+    routine = Routine(
+        owner=user, name=name, description=description, submission_token=submission_token
+    )
+    routine.full_clean()
+    routine.save()
+    return routine
+
+
+@transaction.atomic
+def routine_copy(*, user, source: Routine, submission_token=None) -> Routine:
+    """A private copy of a routine (curated or the user's own) that the user can adjust.
+
+    The same copy button posted twice (a double click) gives one copy.
+    """
+    if existing := _existing(user, submission_token):
+        return existing
+    copy = Routine.objects.create(
+        owner=user,
+        name=source.name,
+        description=source.description,
+        sources=source.sources,
+        copied_from=source,
+        submission_token=submission_token,
+    )
+    RoutineItem.objects.bulk_create(
+        RoutineItem(
+            routine=copy,
+            exercise_id=item.exercise_id,
+            position=item.position,
+            sets=item.sets,
+            repetitions=item.repetitions,
+            hold_seconds=item.hold_seconds,
+            per_side=item.per_side,
+        )
+        for item in source.items.all()
+    )
+    return copy
+
+
+@transaction.atomic
+def routine_add_exercise(*, routine: Routine, exercise: Exercise) -> RoutineItem:
+    """Append an exercise at the gentle end of its suggested dose."""
+    # Serialise changes to one routine's items: two adds at once would take the same position.
+    Routine.objects.select_for_update().filter(pk=routine.pk).first()
+    if routine.items.count() >= MAX_ITEMS:
+        raise ValidationError(
+            _("A routine can hold at most %(count)d exercises."), params={"count": MAX_ITEMS}
+        )
+    last = routine.items.aggregate(last=Max("position"))["last"] or 0
+    item = RoutineItem(
+        routine=routine,
+        exercise=exercise,
+        position=last + 1,
+        sets=exercise.sets,
+        repetitions=exercise.repetitions_min,
+        hold_seconds=exercise.hold_seconds_min,
+        per_side=exercise.per_side,
+    )
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def routine_move_item(*, item: RoutineItem, offset: int) -> None:
+    """Swap the item with its neighbour above (offset -1) or below (+1); at an end, no change."""
+    Routine.objects.select_for_update().filter(pk=item.routine_id).first()
+    siblings = item.routine.items.all()
+    neighbour = (
+        siblings.filter(position__lt=item.position).order_by("-position").first()
+        if offset < 0
+        else siblings.filter(position__gt=item.position).order_by("position").first()
+    )
+    if neighbour is None:
+        return
+    mine, theirs = item.position, neighbour.position
+    RoutineItem.objects.filter(pk=item.pk).update(position=SWAP_POSITION)
+    RoutineItem.objects.filter(pk=neighbour.pk).update(position=mine)
+    RoutineItem.objects.filter(pk=item.pk).update(position=theirs)
+    item.position = theirs
+
+
+@transaction.atomic
+def routine_remove_item(*, item: RoutineItem) -> None:
+    """Remove the item and close the gap, so positions stay 1..n."""
+    Routine.objects.select_for_update().filter(pk=item.routine_id).first()
+    routine, position = item.routine, item.position
+    item.delete()
+    for later in routine.items.filter(position__gt=position).order_by("position"):
+        RoutineItem.objects.filter(pk=later.pk).update(position=later.position - 1)
+
+
+def routine_item_apply(*, item: RoutineItem, suggestion) -> RoutineItem:
+    """Take a progression suggestion into the routine: a new dose, or the easier exercise."""
+    item.exercise = suggestion.exercise
+    item.sets = suggestion.sets
+    item.repetitions = suggestion.repetitions
+    item.hold_seconds = suggestion.hold_seconds
+    item.full_clean()
+    item.save()
+    return item

@@ -1,18 +1,49 @@
+"""The training app's addresses. The paths are the ones people have bookmarked: the logbook under
+/logbook/ and routines under /routines/, although both are one app now (one namespace)."""
+
 from django.urls import path
 
-from logbook import views
+from logbook.views import player, progress, routines, sessions
 
 app_name = "logbook"
 
 urlpatterns = [
-    path("", views.session_list, name="session_list"),
-    path("progress/", views.progress_view, name="progress"),
-    path("sessions/new/", views.session_create, name="session_create"),
-    path("sessions/<int:pk>/", views.session_detail, name="session_detail"),
-    path("sessions/<int:pk>/edit/", views.session_update, name="session_update"),
-    path("sessions/<int:pk>/delete/", views.session_delete, name="session_delete"),
-    path("sessions/<int:pk>/again/", views.session_repeat, name="session_repeat"),
+    path("logbook/", sessions.session_list, name="session_list"),
+    path("logbook/progress/", progress.progress_view, name="progress"),
+    path("logbook/sessions/new/", sessions.session_create, name="session_create"),
+    path("logbook/sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
+    path("logbook/sessions/<int:pk>/edit/", sessions.session_update, name="session_update"),
+    path("logbook/sessions/<int:pk>/delete/", sessions.session_delete, name="session_delete"),
+    path("logbook/sessions/<int:pk>/again/", sessions.session_repeat, name="session_repeat"),
     path(
-        "sessions/<int:pk>/next-morning/", views.session_next_morning, name="session_next_morning"
+        "logbook/sessions/<int:pk>/next-morning/",
+        sessions.session_next_morning,
+        name="session_next_morning",
+    ),
+    path("routines/", routines.routine_list, name="routine_list"),
+    path("routines/new/", routines.routine_create, name="routine_create"),
+    path("routines/<int:pk>/", routines.routine_detail, name="routine_detail"),
+    path("routines/<int:pk>/edit/", routines.routine_update, name="routine_update"),
+    path("routines/<int:pk>/delete/", routines.routine_delete, name="routine_delete"),
+    path("routines/<int:pk>/copy/", routines.routine_copy, name="routine_copy"),
+    path("routines/<int:pk>/play/", player.routine_play, name="routine_play"),
+    path("routines/<int:pk>/items/add/", routines.item_add, name="routine_item_add"),
+    path(
+        "routines/<int:pk>/items/<int:item_pk>/", routines.item_update, name="routine_item_update"
+    ),
+    path(
+        "routines/<int:pk>/items/<int:item_pk>/move/",
+        routines.item_move,
+        name="routine_item_move",
+    ),
+    path(
+        "routines/<int:pk>/items/<int:item_pk>/remove/",
+        routines.item_remove,
+        name="routine_item_remove",
+    ),
+    path(
+        "routines/<int:pk>/items/<int:item_pk>/accept/",
+        routines.suggestion_accept,
+        name="routine_suggestion_accept",
     ),
 ]

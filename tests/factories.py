@@ -4,8 +4,7 @@ import factory
 
 from accounts.models import User
 from exercises.models import Exercise, ExerciseStep
-from logbook.models import ExerciseEntry, Session
-from routines.models import Routine, RoutineItem
+from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from accounts.models import User
-from logbook.models import ExerciseEntry, Session
-from routines.models import Routine, RoutineItem
+from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 from tests.factories import ExerciseEntryFactory, ExerciseFactory, RoutineItemFactory, UserFactory
 
 settings.register_profile(
@@ -220,7 +219,7 @@ class RoutineFuzz(FuzzCase):
     def test_routine_forms(self, name, description, sets, repetitions, hold, exercise, direction):
         count = Routine.objects.count()
         response = self.client.post(
-            reverse("routines:create"), {"name": name, "description": description}
+            reverse("logbook:routine_create"), {"name": name, "description": description}
         )
         assert response.status_code in {200, 302}
         if response.status_code == 200:
@@ -228,16 +227,16 @@ class RoutineFuzz(FuzzCase):
             return
         routine = Routine.objects.get(owner=self.user)
         self.assert_no_script_on(routine.get_absolute_url())
-        self.assert_no_script_on(reverse("routines:list"))
+        self.assert_no_script_on(reverse("logbook:routine_list"))
         exercise_id = str(self.exercise.pk) if exercise == "EXERCISE" else exercise
         response = self.client.post(
-            reverse("routines:item_add", args=[routine.pk]), {"exercise": exercise_id}
+            reverse("logbook:routine_item_add", args=[routine.pk]), {"exercise": exercise_id}
         )
         assert response.status_code == 302
         item = RoutineItemFactory(routine=routine, position=50)
         prefix = f"item-{item.pk}-"
         response = self.client.post(
-            reverse("routines:item_update", args=[routine.pk, item.pk]),
+            reverse("logbook:routine_item_update", args=[routine.pk, item.pk]),
             {
                 prefix + "sets": sets,
                 prefix + "repetitions": repetitions,
@@ -249,7 +248,8 @@ class RoutineFuzz(FuzzCase):
         assert 1 <= item.sets <= 10
         assert 1 <= item.repetitions <= 100
         response = self.client.post(
-            reverse("routines:item_move", args=[routine.pk, item.pk]), {"direction": direction}
+            reverse("logbook:routine_item_move", args=[routine.pk, item.pk]),
+            {"direction": direction},
         )
         assert response.status_code == 302
         positions = list(
@@ -263,7 +263,7 @@ class RoutineRenameFuzz(FuzzCase):
     def test_rename(self, name, description):
         routine = Routine.objects.create(owner=self.user, name="Mornings")
         response = self.client.post(
-            reverse("routines:update", args=[routine.pk]),
+            reverse("logbook:routine_update", args=[routine.pk]),
             {"name": name, "description": description},
         )
         assert response.status_code in {200, 302}
@@ -365,14 +365,15 @@ def test_fuzzing_covers_every_form_view():
 
     fuzzed = {
         "logbook:session_create", "logbook:session_update", "logbook:session_next_morning",
-        "routines:create", "routines:item_add", "routines:item_update", "routines:item_move",
+        "logbook:routine_create", "logbook:routine_item_add", "logbook:routine_item_update",
+        "logbook:routine_item_move", "logbook:routine_update",
         "accounts:signup", "accounts:account", "accounts:delete", "login", "password_reset",
-        "password_change", "routines:update", "password_reset_confirm",
+        "password_change", "password_reset_confirm",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.
     buttons = {
-        "logbook:session_delete", "routines:delete", "routines:copy", "routines:item_remove",
-        "routines:suggestion_accept", "logout",
+        "logbook:session_delete", "logbook:routine_delete", "logbook:routine_copy",
+        "logbook:routine_item_remove", "logbook:routine_suggestion_accept", "logout",
     }  # fmt: skip
     posts = {
         name

@@ -10,13 +10,12 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from logbook.models import Session
-from routines.models import Routine, RoutineItem
+from logbook.models import Routine, RoutineItem, Session
 from tests.factories import ExerciseEntryFactory, ExerciseFactory
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE_NAMESPACES = ("logbook", "accounts", "routines")
+PRIVATE_NAMESPACES = ("logbook", "accounts")
 # URL name -> the HTTP methods to try, for URLs that name one of alice's objects.
 SESSION_URLS = {
     "logbook:session_detail": ["get"],
@@ -26,26 +25,26 @@ SESSION_URLS = {
     "logbook:session_next_morning": ["post"],
 }
 ROUTINE_URLS = {
-    "routines:detail": ["get"],
-    "routines:update": ["get", "post"],
-    "routines:delete": ["get", "post"],
-    "routines:copy": ["post"],
-    "routines:play": ["get"],
-    "routines:item_add": ["post"],
+    "logbook:routine_detail": ["get"],
+    "logbook:routine_update": ["get", "post"],
+    "logbook:routine_delete": ["get", "post"],
+    "logbook:routine_copy": ["post"],
+    "logbook:routine_play": ["get"],
+    "logbook:routine_item_add": ["post"],
 }
 ROUTINE_ITEM_URLS = {
-    "routines:item_update": ["post"],
-    "routines:item_move": ["post"],
-    "routines:item_remove": ["post"],
-    "routines:suggestion_accept": ["post"],
+    "logbook:routine_item_update": ["post"],
+    "logbook:routine_item_move": ["post"],
+    "logbook:routine_item_remove": ["post"],
+    "logbook:routine_suggestion_accept": ["post"],
 }
 # URLs about the signed-in user's own data, with no object in the address.
 OWN_DATA_URLS = {
     "logbook:session_list": ["get"],
     "logbook:session_create": ["get", "post"],
     "logbook:progress": ["get"],
-    "routines:list": ["get"],
-    "routines:create": ["get", "post"],
+    "logbook:routine_list": ["get"],
+    "logbook:routine_create": ["get", "post"],
     "accounts:account": ["get", "post"],
     "accounts:export_csv": ["get"],
     "accounts:export_json": ["get"],
@@ -207,7 +206,7 @@ def test_every_state_changing_url_needs_a_csrf_token(alice, alices_data, name):
 CURATED_WRITE_URLS = {
     name: methods
     for name, methods in {**ROUTINE_URLS, **ROUTINE_ITEM_URLS}.items()
-    if name not in {"routines:detail", "routines:play", "routines:copy"}
+    if name not in {"logbook:routine_detail", "logbook:routine_play", "logbook:routine_copy"}
 }
 
 

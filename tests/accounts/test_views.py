@@ -10,8 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
-from logbook.models import ExerciseEntry, Session
-from routines.models import Routine
+from logbook.models import ExerciseEntry, Routine, Session
 from tests.factories import ExerciseEntryFactory, RoutineFactory, RoutineItemFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

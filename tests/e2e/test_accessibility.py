@@ -17,9 +17,8 @@ from playwright.sync_api import Page
 
 from accounts.models import User
 from exercises.models import Exercise
-from logbook.models import Session
-from routines.models import Routine
-from routines.services import curated_routines_load, routine_copy
+from logbook.models import Routine, Session
+from logbook.services import curated_routines_load, routine_copy
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
 AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")

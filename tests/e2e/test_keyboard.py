@@ -4,9 +4,8 @@ and Enter. Every control used must be reachable with Tab from where the focus is
 from playwright.sync_api import Locator, Page, expect
 
 from accounts.models import User
-from logbook.models import Session
-from routines.models import Routine
-from routines.services import curated_routines_load
+from logbook.models import Routine, Session
+from logbook.services import curated_routines_load
 
 PASSWORD = "correct horse battery"
 

@@ -4,9 +4,8 @@ import json
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
-from logbook.models import Session
-from routines.models import Routine
-from routines.services import curated_routines_load
+from logbook.models import Routine, Session
+from logbook.services import curated_routines_load
 from tests.factories import ExerciseEntryFactory
 
 PASSWORD = "correct horse battery"

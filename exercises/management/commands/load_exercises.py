@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from exercises.services import CONTENT_PATH, ContentError, exercise_library_load
+from exercises.contentfile import ContentError
+from exercises.services import CONTENT_PATH, exercise_library_load
 
 
 class Command(BaseCommand):
@@ -19,10 +20,7 @@ class Command(BaseCommand):
             report = exercise_library_load(path=path, force=force)
         except ContentError as error:
             raise CommandError(f"Exercise content not loaded: {error}") from error
-        self.stdout.write(
-            f"Exercises: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged."
-        )
+        self.stdout.write(report.summary("Exercises"))
         if report.kept_local_edits:
             self.stdout.write(
                 self.style.WARNING(

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from logbook.models import ExerciseEntry
-from routines.progression import recent_attempts, suggest
+from logbook.progression import recent_attempts, suggest
 from tests.factories import (
     ExerciseEntryFactory,
     ExerciseFactory,

@@ -9,16 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from logbook.models import ExerciseEntry, Session
+from logbook import services
+from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
+from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 from logbook.progress import progress
-from routines import services
-from routines.forms import AddExerciseForm, RoutineForm, RoutineItemForm
-from routines.models import MAX_HOLD_SECONDS, Routine, RoutineItem
-from routines.progression import recent_attempts, suggest
+from logbook.progression import recent_attempts, suggest
 
 RECENT_SESSIONS = 5
 CHART_SESSIONS = 30
-REST_SECONDS = 10
 
 
 def _items():
@@ -64,7 +62,7 @@ def routine_list(request):
     )
     return render(
         request,
-        "routines/routine_list.html",
+        "logbook/routine_list.html",
         {
             "curated": [r for r in routines if r.is_curated],
             "own": [r for r in routines if not r.is_curated],
@@ -90,7 +88,7 @@ def routine_detail(request, pk):
     )[:RECENT_SESSIONS]
     return render(
         request,
-        "routines/routine_detail.html",
+        "logbook/routine_detail.html",
         {
             "routine": routine,
             "items": items,
@@ -121,8 +119,8 @@ def routine_create(request):
             submission_token=form.cleaned_data["submission_token"],
         )
         messages.success(request, _("Routine created. Now add its exercises."))
-        return redirect("routines:update", pk=routine.pk)
-    return render(request, "routines/routine_form.html", {"form": form})
+        return redirect("logbook:routine_update", pk=routine.pk)
+    return render(request, "logbook/routine_form.html", {"form": form})
 
 
 @login_required
@@ -132,14 +130,14 @@ def routine_update(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Routine saved."))
-        return redirect("routines:update", pk=routine.pk)
+        return redirect("logbook:routine_update", pk=routine.pk)
     items = [
         (item, RoutineItemForm(instance=item, prefix=f"item-{item.pk}"))
         for item in routine.items.all()
     ]
     return render(
         request,
-        "routines/routine_form.html",
+        "logbook/routine_form.html",
         {"form": form, "routine": routine, "items": items, "add_form": AddExerciseForm()},
     )
 
@@ -150,8 +148,8 @@ def routine_delete(request, pk):
     if request.method == "POST":
         routine.delete()
         messages.success(request, _("The routine %(name)s was deleted.") % {"name": routine.name})
-        return redirect("routines:list")
-    return render(request, "routines/routine_confirm_delete.html", {"routine": routine})
+        return redirect("logbook:routine_list")
+    return render(request, "logbook/routine_confirm_delete.html", {"routine": routine})
 
 
 @login_required
@@ -166,7 +164,7 @@ def routine_copy(request, pk):
         request,
         _("This is your own copy of %(name)s: adjust it as you like.") % {"name": source.name},
     )
-    return redirect("routines:update", pk=copy.pk)
+    return redirect("logbook:routine_update", pk=copy.pk)
 
 
 def _uuid_or_none(value):
@@ -174,101 +172,6 @@ def _uuid_or_none(value):
         return uuid.UUID(value)
     except ValueError:
         return None
-
-
-def _seconds_param(request, name, *, low, high, default=None):
-    """An optional whole number of seconds from the query string, kept within bounds."""
-    try:
-        return max(low, min(high, int(request.GET[name])))
-    except (KeyError, ValueError):
-        return default
-
-
-def _player_item(item, hold_override) -> dict:
-    easier = item.exercise.easier_variation
-    return {
-        "exercise": item.exercise_id,
-        "name": item.exercise.name,
-        "url": item.exercise.get_absolute_url(),
-        "dosage": item.dosage_text,
-        "steps": [step.text for step in item.exercise.steps.all()],
-        "sets": item.sets,
-        "repetitions": item.repetitions,
-        "holdSeconds": (hold_override or item.hold_seconds) if item.hold_seconds else None,
-        "perSide": item.per_side,
-        "easier": {"name": easier.name, "url": easier.get_absolute_url()} if easier else None,
-    }
-
-
-@login_required
-def routine_play(request, pk):
-    """The guided player. static/js/player.js walks through the routine and posts the session to
-    the logbook's own form view, so the same service saves it as a session typed in by hand.
-
-    ?hold=N shortens every hold to N seconds and ?rest=N sets the rest between exercises.
-    """
-    routine = _get_routine_for_user(request, pk)
-    hold_override = _seconds_param(request, "hold", low=1, high=MAX_HOLD_SECONDS)
-    items = [_player_item(item, hold_override) for item in routine.items.all()]
-    player = {
-        "routine": routine.pk,
-        "storageKey": f"backcare-player-{request.user.pk}-{routine.pk}",
-        # A saved player state only resumes for the same exercises and doses.
-        "signature": [
-            [item["exercise"], item["sets"], item["repetitions"], item["holdSeconds"]]
-            for item in items
-        ],
-        # Tokens of sessions already saved from this routine: a state that reached the server
-        # is finished, whatever the browser remembers.
-        "savedTokens": [
-            str(token)
-            for token in Session.objects.filter(user=request.user, routine=routine)
-            .order_by("-created_at")
-            .values_list("submission_token", flat=True)[:10]
-        ],
-        "restSeconds": _seconds_param(request, "rest", low=0, high=120, default=REST_SECONDS),
-        "items": items,
-    }
-    return render(
-        request,
-        "routines/routine_play.html",
-        {
-            "routine": routine,
-            "player": player,
-            "today": request.user.today(),
-            "submission_token": uuid.uuid4(),
-            "pain_scale": range(11),
-            "player_labels": _player_labels(),
-        },
-    )
-
-
-def _player_labels() -> dict:
-    """Words static/js/player.js shows or announces, translated here; {name} marks a value."""
-    return {
-        "startHold": _("Start the hold"),
-        "pause": _("Pause"),
-        "resume": _("Resume"),
-        "left": _("Left"),
-        "right": _("Right"),
-        "sideRepOf": _("{side}, {n} of {total}"),
-        "repOf": _("Repetition {n} of {total}"),
-        "setOf": _("Set {n} of {total}"),
-        "exerciseOf": _("Exercise {n} of {total}"),
-        "holdFor": _("{counter}. Hold for {seconds} seconds."),
-        "secondsLeft": _("{seconds} seconds left."),
-        "release": _("Release and breathe."),
-        "paused": _("Paused."),
-        "upNext": _("Up next: {name}."),
-        "restFor": _("Rest for {seconds} seconds."),
-        "easier": _("Next time, try the easier variation: {name}."),
-        "noEasier": _(
-            "Next time, do fewer repetitions with shorter holds and a smaller movement, "
-            "or leave this exercise out."
-        ),
-        "restored": _("Your session was restored where you left it."),
-        "discardConfirm": _("Discard this session? Nothing from it will be saved."),
-    }
 
 
 @login_required
@@ -287,7 +190,7 @@ def item_add(request, pk):
             )
     else:
         messages.error(request, _("Choose an exercise from the list to add."))
-    return redirect("routines:update", pk=routine.pk)
+    return redirect("logbook:routine_update", pk=routine.pk)
 
 
 @login_required
@@ -307,7 +210,7 @@ def item_update(request, pk, item_pk):
             _("The dose of %(name)s was not saved. %(errors)s")
             % {"name": item.exercise.name, "errors": errors},
         )
-    return redirect("routines:update", pk=pk)
+    return redirect("logbook:routine_update", pk=pk)
 
 
 @login_required
@@ -315,7 +218,7 @@ def item_update(request, pk, item_pk):
 def item_move(request, pk, item_pk):
     item = _get_own_item(request, pk, item_pk)
     services.routine_move_item(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
-    return redirect(reverse("routines:update", kwargs={"pk": pk}) + f"#item-{item.pk}")
+    return redirect(reverse("logbook:routine_update", kwargs={"pk": pk}) + f"#item-{item.pk}")
 
 
 @login_required
@@ -324,7 +227,7 @@ def item_remove(request, pk, item_pk):
     item = _get_own_item(request, pk, item_pk)
     services.routine_remove_item(item=item)
     messages.success(request, _("Removed %(name)s.") % {"name": item.exercise.name})
-    return redirect("routines:update", pk=pk)
+    return redirect("logbook:routine_update", pk=pk)
 
 
 @login_required

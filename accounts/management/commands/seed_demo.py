@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from routines.models import Routine
+from logbook.models import ExerciseEntry, Routine, Session
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo-backcare"
@@ -18,7 +18,7 @@ WEEKS = 12
 class Command(BaseCommand):
     help = (
         f"Create (or re-create) the user '{DEMO_USERNAME}' with {WEEKS} weeks of sessions that "
-        "follow the curated routines, pain easing over time. Needs the dev extras (factory-boy)."
+        "follow the curated routines, pain easing over time."
     )
 
     def add_arguments(self, parser):
@@ -36,12 +36,6 @@ class Command(BaseCommand):
                 f"A user '{DEMO_USERNAME}' exists and DEBUG is off: seed_demo would delete them "
                 "and everything they logged. Pass --force if that is what you want."
             )
-        try:
-            from tests.factories import ExerciseEntryFactory, SessionFactory, UserFactory
-        except ImportError as error:
-            raise CommandError(
-                "seed_demo builds its data with the test factories: install the dev extras."
-            ) from error
         routines = list(
             Routine.objects.filter(owner__isnull=True).prefetch_related("items__exercise")
         )
@@ -49,8 +43,8 @@ class Command(BaseCommand):
             raise CommandError("No curated routines: run load_exercises and load_routines first.")
 
         User.objects.filter(username=DEMO_USERNAME).delete()
-        user = UserFactory(
-            username=DEMO_USERNAME, password=DEMO_PASSWORD, time_zone="Europe/London"
+        user = User.objects.create_user(
+            DEMO_USERNAME, "demo@example.org", DEMO_PASSWORD, time_zone="Europe/London"
         )
         rng = random.Random(seed)
         today = user.today()
@@ -66,7 +60,7 @@ class Command(BaseCommand):
             after = max(
                 0, min(10, before - rng.choice([0, 1, 1, 2]) + (1 if rng.random() < 0.08 else 0))
             )
-            session = SessionFactory(
+            session = Session.objects.create(
                 user=user,
                 date=day,
                 routine=routine,
@@ -80,7 +74,7 @@ class Command(BaseCommand):
             )
             for position, item in enumerate(routine.items.all(), start=1):
                 pain_during = max(0, min(10, round(before - 2 + rng.gauss(0, 1.2))))
-                ExerciseEntryFactory(
+                ExerciseEntry.objects.create(
                     session=session,
                     exercise=item.exercise,
                     position=position,

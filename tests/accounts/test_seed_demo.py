@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from logbook.models import Session
-from routines.services import curated_routines_load
+from logbook.services import curated_routines_load
 
 pytestmark = pytest.mark.django_db
 

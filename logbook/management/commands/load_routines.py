@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from routines.services import CONTENT_PATH, RoutineContentError, curated_routines_load
+from exercises.contentfile import ContentError
+from logbook.services import CONTENT_PATH, curated_routines_load
 
 
 class Command(BaseCommand):
@@ -12,9 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, path, **options):
         try:
             report = curated_routines_load(path=path)
-        except RoutineContentError as error:
+        except ContentError as error:
             raise CommandError(f"Routines not loaded: {error}") from error
-        self.stdout.write(
-            f"Routines: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged."
-        )
+        self.stdout.write(report.summary("Routines"))

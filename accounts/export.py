@@ -5,8 +5,7 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 
-from logbook.models import ExerciseEntry, Session
-from routines.models import Routine, RoutineItem
+from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 
 CSV_COLUMNS = [
     "session_id",

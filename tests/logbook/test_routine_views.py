@@ -4,9 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from logbook.models import Session
-from routines.models import Routine, RoutineItem
-from routines.services import curated_routines_load
+from logbook.models import Routine, RoutineItem, Session
+from logbook.services import curated_routines_load
 from tests.factories import (
     ExerciseEntryFactory,
     ExerciseFactory,
@@ -59,7 +58,7 @@ def test_load_routines_command_runs_after_the_library(library, capsys):
 def test_routine_list_shows_curated_and_only_my_routines(alice_client, alice, bob, curated):
     RoutineFactory(owner=alice, name="Mine")
     RoutineFactory(owner=bob, name="Bob's")
-    response = alice_client.get(reverse("routines:list"))
+    response = alice_client.get(reverse("logbook:routine_list"))
     assert [r.name for r in response.context["own"]] == ["Mine"]
     assert len(response.context["curated"]) == 3
 
@@ -68,10 +67,14 @@ def test_creating_a_routine_then_adding_exercises(alice_client, alice):
     exercise = ExerciseFactory(
         name="Knee hug", repetitions_min=3, hold_seconds_min=20, per_side=True
     )
-    response = alice_client.post(reverse("routines:create"), {"name": "Morning", "description": ""})
+    response = alice_client.post(
+        reverse("logbook:routine_create"), {"name": "Morning", "description": ""}
+    )
     routine = Routine.objects.get(owner=alice)
-    assert response.url == reverse("routines:update", args=[routine.pk])
-    alice_client.post(reverse("routines:item_add", args=[routine.pk]), {"exercise": exercise.pk})
+    assert response.url == reverse("logbook:routine_update", args=[routine.pk])
+    alice_client.post(
+        reverse("logbook:routine_item_add", args=[routine.pk]), {"exercise": exercise.pk}
+    )
     item = routine.items.get()
     assert (item.position, item.repetitions, item.hold_seconds, item.per_side) == (1, 3, 20, True)
 
@@ -79,7 +82,7 @@ def test_creating_a_routine_then_adding_exercises(alice_client, alice):
 def test_adding_nothing_says_so(alice_client, alice):
     routine = RoutineFactory(owner=alice)
     response = alice_client.post(
-        reverse("routines:item_add", args=[routine.pk]), {"exercise": "999"}, follow=True
+        reverse("logbook:routine_item_add", args=[routine.pk]), {"exercise": "999"}, follow=True
     )
     assert "Choose an exercise from the list to add." in response.content.decode()
     assert not routine.items.exists()
@@ -91,13 +94,15 @@ def test_move_up_and_down_without_javascript(alice_client, alice):
         RoutineItemFactory(routine=routine, exercise__name=n, position=p)
         for n, p in [("A", 1), ("B", 2), ("C", 3)]
     )
-    move = reverse("routines:item_move", args=[routine.pk, c.pk])
+    move = reverse("logbook:routine_item_move", args=[routine.pk, c.pk])
     alice_client.post(move, {"direction": "up"})
     assert _positions(routine) == [("A", 1), ("C", 2), ("B", 3)]
     alice_client.post(move, {"direction": "up"})
     alice_client.post(move, {"direction": "up"})  # already first: nothing changes
     assert _positions(routine) == [("C", 1), ("A", 2), ("B", 3)]
-    alice_client.post(reverse("routines:item_move", args=[routine.pk, a.pk]), {"direction": "down"})
+    alice_client.post(
+        reverse("logbook:routine_item_move", args=[routine.pk, a.pk]), {"direction": "down"}
+    )
     assert _positions(routine) == [("C", 1), ("B", 2), ("A", 3)]
 
 
@@ -107,13 +112,13 @@ def test_removing_an_item_closes_the_gap(alice_client, alice):
         RoutineItemFactory(routine=routine, exercise__name=n, position=p)
         for n, p in [("A", 1), ("B", 2), ("C", 3)]
     ]
-    alice_client.post(reverse("routines:item_remove", args=[routine.pk, items[0].pk]))
+    alice_client.post(reverse("logbook:routine_item_remove", args=[routine.pk, items[0].pk]))
     assert _positions(routine) == [("B", 1), ("C", 2)]
 
 
 def test_a_bad_dose_is_refused_with_a_message(alice_client, alice):
     item = RoutineItemFactory(routine__owner=alice, repetitions=5)
-    url = reverse("routines:item_update", args=[item.routine.pk, item.pk])
+    url = reverse("logbook:routine_item_update", args=[item.routine.pk, item.pk])
     response = alice_client.post(
         url, {f"item-{item.pk}-sets": "1", f"item-{item.pk}-repetitions": "-4"}, follow=True
     )
@@ -133,14 +138,16 @@ def test_a_bad_dose_is_refused_with_a_message(alice_client, alice):
 
 
 def test_a_curated_routine_cannot_be_edited_but_can_be_copied(alice_client, alice, curated):
-    assert alice_client.get(reverse("routines:update", args=[curated.pk])).status_code == 404
+    assert alice_client.get(reverse("logbook:routine_update", args=[curated.pk])).status_code == 404
     token = alice_client.get(curated.get_absolute_url()).context["copy_token"]
     response = alice_client.post(
-        reverse("routines:copy", args=[curated.pk]), {"submission_token": str(token)}
+        reverse("logbook:routine_copy", args=[curated.pk]), {"submission_token": str(token)}
     )
-    alice_client.post(reverse("routines:copy", args=[curated.pk]), {"submission_token": str(token)})
+    alice_client.post(
+        reverse("logbook:routine_copy", args=[curated.pk]), {"submission_token": str(token)}
+    )
     copy = Routine.objects.get(owner=alice)  # one copy for a double click
-    assert response.url == reverse("routines:update", args=[copy.pk])
+    assert response.url == reverse("logbook:routine_update", args=[copy.pk])
     assert (copy.name, copy.copied_from) == ("Gentle relief", curated)
     assert _positions(copy) == _positions(curated)
 
@@ -150,9 +157,9 @@ def test_deleting_a_routine_keeps_its_sessions(alice_client, alice):
     session = SessionFactory(user=alice, routine=routine)
     assert (
         "stay in your logbook"
-        in alice_client.get(reverse("routines:delete", args=[routine.pk])).content.decode()
+        in alice_client.get(reverse("logbook:routine_delete", args=[routine.pk])).content.decode()
     )
-    alice_client.post(reverse("routines:delete", args=[routine.pk]))
+    alice_client.post(reverse("logbook:routine_delete", args=[routine.pk]))
     session.refresh_from_db()
     assert not Routine.objects.filter(pk=routine.pk).exists()
     assert session.routine is None
@@ -219,7 +226,7 @@ def test_accepting_a_suggestion_updates_my_routine_once(alice_client, alice):
     response = alice_client.get(item.routine.get_absolute_url())
     assert "Three comfortable sessions in a row: hold for 25 seconds." in response.content.decode()
     signature = response.context["items"][0].suggestion.signature
-    url = reverse("routines:suggestion_accept", args=[item.routine.pk, item.pk])
+    url = reverse("logbook:routine_suggestion_accept", args=[item.routine.pk, item.pk])
     alice_client.post(url, {"suggestion": signature})
     item.refresh_from_db()
     assert item.hold_seconds == 25
