@@ -46,7 +46,7 @@ def seed(years: int):
             sets=item.sets,
             repetitions=item.repetitions,
             hold_seconds=item.hold_seconds,
-            side="both" if item.per_side else "na",
+            side=item.dose.side,
             pain_during=rng.randint(0, 6),
         )
         for session in sessions

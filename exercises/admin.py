@@ -39,6 +39,7 @@ class ExerciseAdmin(admin.ModelAdmin):
                     ("repetitions_min", "repetitions_max"),
                     "per_side",
                     "sets",
+                    "frequency",
                 ]
             },
         ),

@@ -2,23 +2,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from exercises.dosage import MAX_HOLD_SECONDS, MAX_REPETITIONS, MAX_SETS, Dose, Frequency, Side
 from exercises.figures import PoseError, parse_poses
-
-MAX_HOLD_SECONDS = 300
-MAX_REPETITIONS = 50
-MAX_SETS = 10
 
 
 def _lines(text: str) -> list[str]:
     """The non-empty lines of a one-item-per-line text field."""
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def format_range(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}\u2013{high}"
 
 
 class ExerciseQuerySet(models.QuerySet):
@@ -85,6 +78,9 @@ class Exercise(models.Model):
     repetitions_max = models.PositiveSmallIntegerField(_("most repetitions"))
     per_side = models.BooleanField(_("each side"), default=False)
     sets = models.PositiveSmallIntegerField(_("sets"), default=1)
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.DAILY
+    )
     benefits = models.TextField(_("benefits"), help_text=_("One per line."))
     safety_notes = models.TextField(_("safety notes"), help_text=_("One per line."))
     common_mistakes = models.TextField(
@@ -137,9 +133,12 @@ class Exercise(models.Model):
                         hold_seconds_max__lte=MAX_HOLD_SECONDS,
                     )
                 ),
-                violation_error_message=_(
-                    "Give both hold times or neither; the shortest must be at least 1 second "
-                    "and no more than the longest, which must be at most 300 seconds."
+                violation_error_message=format_lazy(
+                    _(
+                        "Give both hold times or neither; the shortest must be at least 1 second "
+                        "and no more than the longest, which must be at most {max} seconds."
+                    ),
+                    max=MAX_HOLD_SECONDS,
                 ),
             ),
             models.CheckConstraint(
@@ -149,15 +148,20 @@ class Exercise(models.Model):
                     repetitions_min__lte=F("repetitions_max"),
                     repetitions_max__lte=MAX_REPETITIONS,
                 ),
-                violation_error_message=_(
-                    "Repetitions must be at least 1 and the fewest no more than the most, "
-                    "which must be at most 50."
+                violation_error_message=format_lazy(
+                    _(
+                        "Repetitions must be at least 1 and the fewest no more than the most, "
+                        "which must be at most {max}."
+                    ),
+                    max=MAX_REPETITIONS,
                 ),
             ),
             models.CheckConstraint(
                 name="exercise_sets_range_valid",
                 condition=Q(sets__gte=1, sets__lte=MAX_SETS),
-                violation_error_message=_("Sets must be between 1 and 10."),
+                violation_error_message=format_lazy(
+                    _("Sets must be between 1 and {max}."), max=MAX_SETS
+                ),
             ),
             models.CheckConstraint(
                 name="exercise_not_its_own_easier_variation",
@@ -184,34 +188,29 @@ class Exercise(models.Model):
         return self.hold_seconds_max is not None
 
     @property
+    def dose(self) -> Dose:
+        """The suggested range, e.g. "Hold 20–30 seconds, 3–5 times each side, every day"."""
+        return Dose(
+            sets=self.sets,
+            repetitions=(self.repetitions_min, self.repetitions_max),
+            hold_seconds=(self.hold_seconds_min, self.hold_seconds_max) if self.has_hold else None,
+            side=Side.BOTH if self.per_side else Side.NOT_APPLICABLE,
+            frequency=self.frequency,
+        )
+
+    @property
+    def starting_dose(self) -> Dose:
+        """Where to begin: the gentle end of the suggested range."""
+        return Dose.single(
+            sets=self.sets,
+            repetitions=self.repetitions_min,
+            hold_seconds=self.hold_seconds_min,
+            per_side=self.per_side,
+        )
+
+    @property
     def dosage_text(self) -> str:
-        """The dose in plain words, e.g. "Hold 20–30 seconds, 3–5 times each side"."""
-        reps = format_range(self.repetitions_min, self.repetitions_max)
-        if self.has_hold:
-            hold = ngettext("%(range)s second", "%(range)s seconds", self.hold_seconds_max) % {
-                "range": format_range(self.hold_seconds_min, self.hold_seconds_max)
-            }
-            times = ngettext("%(range)s time", "%(range)s times", self.repetitions_max) % {
-                "range": reps
-            }
-            if self.per_side:
-                text = _("Hold %(hold)s, %(times)s each side") % {"hold": hold, "times": times}
-            else:
-                text = _("Hold %(hold)s, %(times)s") % {"hold": hold, "times": times}
-        else:
-            times = ngettext(
-                "%(range)s repetition", "%(range)s repetitions", self.repetitions_max
-            ) % {"range": reps}
-            if self.per_side:
-                text = _("%(times)s each side") % {"times": times}
-            else:
-                text = times
-        if self.sets > 1:
-            text = ngettext("%(dosage)s, %(sets)s set", "%(dosage)s, %(sets)s sets", self.sets) % {
-                "dosage": text,
-                "sets": self.sets,
-            }
-        return text
+        return self.dose.text
 
     @property
     def target_area_list(self) -> list[str]:

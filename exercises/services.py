@@ -32,7 +32,7 @@ REQUIRED_KEYS = {
     "sources",
     "poses",
 }
-DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets"}
+DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets", "frequency"}
 MIN_STEPS = 3
 
 
@@ -124,6 +124,7 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "repetitions_max": reps_max,
         "per_side": bool(entry["dosage"]["per_side"]),
         "sets": entry["dosage"]["sets"],
+        "frequency": entry["dosage"]["frequency"],
         "benefits": "\n".join(_text_list(entry, "benefits", minimum=1)),
         "safety_notes": "\n".join(_text_list(entry, "safety_notes", minimum=1)),
         "common_mistakes": "\n".join(_text_list(entry, "common_mistakes", minimum=0)),

@@ -3,16 +3,10 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exercises.dosage import Dose
 from exercises.models import Exercise
-from logbook.models import (
-    MAX_ENTRIES,
-    PAIN_MAX,
-    PAIN_MIN,
-    ExerciseEntry,
-    Routine,
-    RoutineItem,
-    Session,
-)
+from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, RoutineItem, Session
+from logbook.pain import PAIN_MAX, PAIN_MIN
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
@@ -152,38 +146,17 @@ class NextMorningForm(forms.ModelForm):
         self.fields["next_morning"].choices = Session.NextMorning.choices
 
 
-def entry_initial_from_exercise(exercise: Exercise) -> dict:
-    """A new entry pre-filled with the gentle end of the exercise's dosage."""
+def entry_initial(exercise_id: int, dose: Dose) -> dict:
+    """A new entry for the exercise at the given dose; pain is asked afresh.
+
+    The dose is the library's starting dose, a routine's, or a past entry's (Log again).
+    """
     return {
-        "exercise": exercise.pk,
-        "sets": exercise.sets,
-        "repetitions": exercise.repetitions_min,
-        "hold_seconds": exercise.hold_seconds_min,
-        "side": ExerciseEntry.Side.BOTH if exercise.per_side else ExerciseEntry.Side.NOT_APPLICABLE,
-        "status": ExerciseEntry.Status.COMPLETED,
-    }
-
-
-def entry_initial_from_routine_item(item) -> dict:
-    """A new entry with the routine's dose for the exercise."""
-    return {
-        "exercise": item.exercise_id,
-        "sets": item.sets,
-        "repetitions": item.repetitions,
-        "hold_seconds": item.hold_seconds,
-        "side": ExerciseEntry.Side.BOTH if item.per_side else ExerciseEntry.Side.NOT_APPLICABLE,
-        "status": ExerciseEntry.Status.COMPLETED,
-    }
-
-
-def entry_initial_from_entry(entry: ExerciseEntry) -> dict:
-    """A new entry repeating a past one's dose; pain is asked afresh."""
-    return {
-        "exercise": entry.exercise_id,
-        "sets": entry.sets,
-        "repetitions": entry.repetitions,
-        "hold_seconds": entry.hold_seconds,
-        "side": entry.side,
+        "exercise": exercise_id,
+        "sets": dose.sets,
+        "repetitions": dose.repetitions[0],
+        "hold_seconds": dose.hold_seconds[0] if dose.hold_seconds else None,
+        "side": dose.side,
         "status": ExerciseEntry.Status.COMPLETED,
     }
 

@@ -1,39 +1,25 @@
 import uuid
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from exercises.dosage import Dose, DoseFields, Side, dose_constraints, repetitions_field
 from exercises.models import Exercise
+from logbook.pain import (
+    FLAGGED_ENTRY,
+    PAIN_VALIDATORS,
+    Flag,
+    entry_is_flagged,
+    pain_range,
+    pain_rose,
+    session_flags,
+)
 
-PAIN_MIN, PAIN_MAX = 0, 10
-# Pain-monitoring model (Thomee 1997; Silbernagel et al. 2007): above 5 during exercise is too much.
-PAIN_DURING_TOO_MUCH = 5
-# A rise of 2 points on the 0-10 scale is a clinically meaningful change (Ostelo et al. 2008).
-MEANINGFUL_PAIN_RISE = 2
-MAX_SETS, MAX_REPETITIONS, MAX_HOLD_SECONDS = 10, 100, 600
 MAX_ENTRIES = 30
 MAX_ITEMS = 20
-
-
-def pain_range(field: str) -> Q:
-    return Q(**{f"{field}__gte": PAIN_MIN, f"{field}__lte": PAIN_MAX})
-
-
-PAIN_VALIDATORS = [MinValueValidator(PAIN_MIN), MaxValueValidator(PAIN_MAX)]
-
-
-@dataclass(frozen=True)
-class Flag:
-    """One reason a session deserves a safety message."""
-
-    kind: str  # "pain_during", "sharp_pain" or "pain_rose"
-    entry: "ExerciseEntry | None" = None
 
 
 class RoutineQuerySet(models.QuerySet):
@@ -97,24 +83,12 @@ class Routine(models.Model):
         return self.owner_id is not None and self.owner_id == user.pk
 
 
-class RoutineItem(models.Model):
+class RoutineItem(DoseFields):
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="items")
     exercise = models.ForeignKey(
         Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="routine_items"
     )
     position = models.PositiveSmallIntegerField(_("order"))
-    sets = models.PositiveSmallIntegerField(
-        _("sets"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
-    )
-    repetitions = models.PositiveSmallIntegerField(
-        _("repetitions"), validators=[MinValueValidator(1), MaxValueValidator(MAX_REPETITIONS)]
-    )
-    hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOLD_SECONDS)],
-    )
     per_side = models.BooleanField(_("each side"), default=False)
 
     class Meta:
@@ -125,44 +99,21 @@ class RoutineItem(models.Model):
             models.UniqueConstraint(
                 fields=["routine", "position"], name="routine_item_position_unique"
             ),
-            models.CheckConstraint(
-                name="routine_item_sets_sane", condition=Q(sets__gte=1, sets__lte=MAX_SETS)
-            ),
-            models.CheckConstraint(
-                name="routine_item_repetitions_sane",
-                condition=Q(repetitions__gte=1, repetitions__lte=MAX_REPETITIONS),
-            ),
-            models.CheckConstraint(
-                name="routine_item_hold_sane",
-                condition=Q(hold_seconds__isnull=True)
-                | Q(hold_seconds__gte=1, hold_seconds__lte=MAX_HOLD_SECONDS),
-            ),
+            *dose_constraints("routine_item", min_repetitions=1),
         ]
 
     def __str__(self) -> str:
         return f"{self.routine}: {self.position}. {self.exercise}"
 
     @property
-    def dosage_text(self) -> str:
-        """This routine's dose in plain words, e.g. "Hold 25 seconds, 4 times each side"."""
-        times = ngettext("%(n)s time", "%(n)s times", self.repetitions) % {"n": self.repetitions}
-        if self.hold_seconds:
-            hold = ngettext("%(n)s second", "%(n)s seconds", self.hold_seconds) % {
-                "n": self.hold_seconds
-            }
-            text = _("Hold %(hold)s, %(times)s") % {"hold": hold, "times": times}
-        else:
-            text = ngettext("%(n)s repetition", "%(n)s repetitions", self.repetitions) % {
-                "n": self.repetitions
-            }
-        if self.per_side:
-            text = _("%(dosage)s each side") % {"dosage": text}
-        if self.sets > 1:
-            text = ngettext("%(dosage)s, %(sets)s set", "%(dosage)s, %(sets)s sets", self.sets) % {
-                "dosage": text,
-                "sets": self.sets,
-            }
-        return text
+    def dose(self) -> Dose:
+        """This routine's dose, e.g. "Hold 25 seconds, 4 times each side"."""
+        return Dose.single(
+            sets=self.sets,
+            repetitions=self.repetitions,
+            hold_seconds=self.hold_seconds,
+            per_side=self.per_side,
+        )
 
 
 class Session(models.Model):
@@ -231,20 +182,16 @@ class Session(models.Model):
 
     @property
     def pain_rose(self) -> bool:
-        return self.pain_change >= MEANINGFUL_PAIN_RISE
+        return pain_rose(before=self.pain_before, after=self.pain_after)
+
+    @property
+    def worse_next_morning(self) -> bool:
+        return self.next_morning == self.NextMorning.WORSE
 
     @property
     def flags(self) -> list[Flag]:
         """Why this session needs a safety message; uses the (prefetched) entries."""
-        flags = []
-        for entry in self.entries.all():
-            if entry.sharp_pain:
-                flags.append(Flag("sharp_pain", entry))
-            elif entry.pain_too_much:
-                flags.append(Flag("pain_during", entry))
-        if self.pain_rose:
-            flags.append(Flag("pain_rose"))
-        return flags
+        return session_flags(self)
 
     @property
     def is_flagged(self) -> bool:
@@ -254,12 +201,13 @@ class Session(models.Model):
         return today > self.date
 
 
-class ExerciseEntry(models.Model):
-    class Side(models.TextChoices):
-        BOTH = "both", _("Both sides")
-        LEFT = "left", _("Left")
-        RIGHT = "right", _("Right")
-        NOT_APPLICABLE = "na", _("Not one-sided")
+class ExerciseEntryQuerySet(models.QuerySet):
+    def flagged(self) -> "ExerciseEntryQuerySet":
+        return self.filter(FLAGGED_ENTRY)
+
+
+class ExerciseEntry(DoseFields):
+    Side = Side
 
     class Status(models.TextChoices):
         COMPLETED = "completed", _("Completed")
@@ -270,18 +218,8 @@ class ExerciseEntry(models.Model):
         Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="entries"
     )
     position = models.PositiveSmallIntegerField(_("order"))
-    sets = models.PositiveSmallIntegerField(
-        _("sets"), default=1, validators=[MinValueValidator(1), MaxValueValidator(MAX_SETS)]
-    )
-    repetitions = models.PositiveSmallIntegerField(
-        _("repetitions"), validators=[MaxValueValidator(MAX_REPETITIONS)]
-    )
-    hold_seconds = models.PositiveSmallIntegerField(
-        _("hold (seconds)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_HOLD_SECONDS)],
-    )
+    # Done, not prescribed: an exercise stopped in its first repetition records none.
+    repetitions = repetitions_field(minimum=0)
     side = models.CharField(
         _("side"), max_length=10, choices=Side.choices, default=Side.NOT_APPLICABLE
     )
@@ -291,6 +229,8 @@ class ExerciseEntry(models.Model):
         _("completed?"), max_length=10, choices=Status.choices, default=Status.COMPLETED
     )
 
+    objects = ExerciseEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["session_id", "position"]
         verbose_name = _("exercise entry")
@@ -299,18 +239,7 @@ class ExerciseEntry(models.Model):
             models.CheckConstraint(
                 name="entry_pain_during_0_10", condition=pain_range("pain_during")
             ),
-            models.CheckConstraint(
-                name="entry_sets_sane", condition=Q(sets__gte=1, sets__lte=MAX_SETS)
-            ),
-            models.CheckConstraint(
-                name="entry_repetitions_sane",
-                condition=Q(repetitions__gte=0, repetitions__lte=MAX_REPETITIONS),
-            ),
-            models.CheckConstraint(
-                name="entry_hold_sane",
-                condition=Q(hold_seconds__isnull=True)
-                | Q(hold_seconds__gte=1, hold_seconds__lte=MAX_HOLD_SECONDS),
-            ),
+            *dose_constraints("entry", min_repetitions=0),
             models.UniqueConstraint(fields=["session", "position"], name="entry_position_unique"),
         ]
 
@@ -318,9 +247,13 @@ class ExerciseEntry(models.Model):
         return f"{self.exercise} ({self.session})"
 
     @property
-    def pain_too_much(self) -> bool:
-        return self.pain_during > PAIN_DURING_TOO_MUCH
+    def dose(self) -> Dose:
+        """The dose done, e.g. "Hold 20 seconds, 5 times, left side only"."""
+        hold = (self.hold_seconds, self.hold_seconds) if self.hold_seconds else None
+        return Dose(
+            sets=self.sets, repetitions=(self.repetitions,) * 2, hold_seconds=hold, side=self.side
+        )
 
     @property
     def is_flagged(self) -> bool:
-        return self.sharp_pain or self.pain_too_much
+        return entry_is_flagged(pain_during=self.pain_during, sharp_pain=self.sharp_pain)

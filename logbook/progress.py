@@ -5,10 +5,11 @@ import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Avg, Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models import Avg, Case, Count, F, IntegerField, Max, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncWeek
 
-from logbook.models import MEANINGFUL_PAIN_RISE, PAIN_DURING_TOO_MUCH, ExerciseEntry, Session
+from logbook.models import ExerciseEntry, Session
+from logbook.pain import FLAGGED_ENTRY, MEANINGFUL_CHANGE
 
 logger = logging.getLogger(__name__)
 RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
@@ -16,7 +17,7 @@ DEFAULT_RANGE = "12"
 CACHE_SECONDS = 60 * 60
 BASELINE_WEEKS = 2
 # A change of about 2 points or 30% from baseline is clinically meaningful (Ostelo et al. 2008).
-MEANINGFUL_POINTS = MEANINGFUL_PAIN_RISE
+MEANINGFUL_POINTS = MEANINGFUL_CHANGE
 MEANINGFUL_FRACTION = 0.3
 
 
@@ -144,14 +145,13 @@ def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int
         .annotate(before=Avg("pain_before"), after=Avg("pain_after"))
         .order_by("date")
     )
-    flagged = Q(pain_during__gt=PAIN_DURING_TOO_MUCH) | Q(sharp_pain=True)
     exercises = list(
         entries.values("exercise__name", "exercise__slug")
         .annotate(
             times=Count("pk"),
             avg_pain_change=Avg(F("session__pain_after") - F("session__pain_before")),
             avg_pain_during=Avg("pain_during"),
-            flagged=Count("pk", filter=flagged),
+            flagged=Count("pk", filter=FLAGGED_ENTRY),
         )
         .order_by("exercise__name")
     )

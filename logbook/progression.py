@@ -1,26 +1,31 @@
-"""Explained progression: one suggestion per routine exercise, from the person's recent sessions.
+"""What to do next time, and why: the one home of Backcare's dose advice.
 
-Rules (DOMAIN.md: the pain-monitoring model, NHS inform and ACSM dosage), over the last three
-sessions that included the exercise, within the last RECENT_WEEKS:
-- the latest one hurt (pain during above 5 or a sharp pain) or was followed by a worse next
-  morning: suggest the easier variation, or a lower dose where there is none;
+Over the last three sessions that included an exercise, within the last RECENT_WEEKS (the
+pain-monitoring model, NHS inform and ACSM dosage; DOMAIN.md):
+- the latest one hurt (logbook.pain: a sharp pain or pain during above 5) or was followed by a
+  worse next morning: ease off, to the easier variation or a lower dose (ease_off);
 - all three were comfortable (completed, pain during 3 or less, no sharp pain, no worse next
-  morning) at the routine's current dose or more: suggest a small increase, within the
-  exercise's suggested range (hold first, then repetitions);
+  morning) at the routine's current dose or more: a small increase within the exercise's
+  suggested range, hold first, then repetitions;
 - otherwise: keep the dose, and say why.
-A suggestion is always measured against the routine's current dose, so accepting it twice
-cannot step twice: the sessions behind it were done at the old dose.
+A suggestion is measured against the routine's current dose, so accepting it twice cannot step
+twice: the sessions behind it were done at the old dose. The session page and the player take
+their "next time" advice from ease_off too.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import DenseRank
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from exercises.dosage import Dose
 from exercises.models import Exercise
 from logbook.models import ExerciseEntry, Session
+from logbook.pain import Flag
 
 STREAK = 3
 RECENT_WEEKS = 12
@@ -42,7 +47,7 @@ class Attempt:
 
     @property
     def worse_next_morning(self) -> bool:
-        return self.session.next_morning == Session.NextMorning.WORSE
+        return self.session.worse_next_morning
 
     @property
     def comfortable(self) -> bool:
@@ -77,21 +82,40 @@ class Attempt:
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str  # "increase", "decrease", "easier" or "keep"
-    reason: str
+    """Advice for one exercise: why, what to do, and the dose it comes to."""
+
+    class Kind(models.TextChoices):
+        INCREASE = "increase", gettext_lazy("Ready for a little more")
+        KEEP = "keep", gettext_lazy("Keep going")
+        DECREASE = "decrease", gettext_lazy("Ease off")
+        EASIER = "easier", gettext_lazy("Ease off")
+
+    kind: Kind
+    why: str
+    what: str
     exercise: Exercise
-    sets: int
-    repetitions: int
-    hold_seconds: int | None
+    dose: Dose
+
+    @property
+    def title(self) -> str:
+        return Suggestion.Kind(self.kind).label
+
+    @property
+    def reason(self) -> str:
+        return f"{self.why} {self.what}".strip()
 
     @property
     def changes_anything(self) -> bool:
-        return self.kind != "keep"
+        return self.kind != Suggestion.Kind.KEEP
 
     @property
     def signature(self) -> str:
         """What the person saw, posted back on accept: a changed suggestion is not applied."""
-        return f"{self.kind}:{self.exercise.pk}:{self.sets}:{self.repetitions}:{self.hold_seconds}"
+        fields = self.dose.fields
+        return (
+            f"{self.kind}:{self.exercise.pk}:{fields['sets']}:{fields['repetitions']}:"
+            f"{fields['hold_seconds']}:{fields['per_side']}"
+        )
 
 
 def recent_attempts(user, exercise_ids) -> dict[int, list[Attempt]]:
@@ -126,63 +150,95 @@ def recent_attempts(user, exercise_ids) -> dict[int, list[Attempt]]:
     return attempts
 
 
-def _keep(item, reason: str) -> Suggestion:
-    return Suggestion("keep", reason, item.exercise, item.sets, item.repetitions, item.hold_seconds)
+def _keep(item, why: str, what: str = "") -> Suggestion:
+    return Suggestion(Suggestion.Kind.KEEP, why, what, item.exercise, item.dose)
 
 
-def _ease_off(item, latest: Attempt) -> Suggestion:
-    reason = (
+def ease_off(exercise: Exercise, dose: Dose, *, why: str = "") -> Suggestion:
+    """The gentler next step after an exercise hurt: its easier variation if it has one, else
+    a shorter hold, else fewer repetitions, else move more gently or leave it out."""
+    easier = exercise.easier_variation
+    if easier is not None:
+        return Suggestion(
+            Suggestion.Kind.EASIER,
+            why,
+            _("Try the easier variation, %(name)s, for now.") % {"name": easier.name},
+            easier,
+            easier.starting_dose,
+        )
+    single = dose.fields
+    hold, repetitions = single["hold_seconds"], single["repetitions"]
+    if hold and hold > MIN_HOLD:
+        hold = max(MIN_HOLD, hold - HOLD_STEP)
+        return Suggestion(
+            Suggestion.Kind.DECREASE,
+            why,
+            _("Hold for %(hold)s seconds instead.") % {"hold": hold},
+            exercise,
+            Dose.single(**{**single, "hold_seconds": hold}),
+        )
+    if repetitions > MIN_REPETITIONS:
+        repetitions = max(MIN_REPETITIONS, repetitions - REPETITION_STEP)
+        return Suggestion(
+            Suggestion.Kind.DECREASE,
+            why,
+            _("Do %(reps)s repetitions instead.") % {"reps": repetitions},
+            exercise,
+            Dose.single(**{**single, "repetitions": repetitions}),
+        )
+    return Suggestion(
+        Suggestion.Kind.KEEP,
+        why,
+        _("This is already the lowest dose: move more gently, or leave it out."),
+        exercise,
+        dose,
+    )
+
+
+@dataclass(frozen=True)
+class FlagAdvice:
+    """A flagged session's message and what to change next time, for the session page."""
+
+    flag: Flag
+    step: Suggestion | None  # the exercise's gentler next step, for an exercise's flag
+
+    @property
+    def what(self) -> str:
+        if self.step is None:
+            return _("Do less: fewer exercises, fewer repetitions or shorter holds.")
+        return self.step.what
+
+    @property
+    def link(self) -> str | None:
+        """The easier variation's page, when that is the advice."""
+        if self.step is not None and self.step.kind == Suggestion.Kind.EASIER:
+            return self.step.exercise.get_absolute_url()
+        return None
+
+
+def session_advice(session: Session) -> list[FlagAdvice]:
+    """Each flag of a session with its advice; reads the (prefetched) entries."""
+    return [
+        FlagAdvice(flag, ease_off(flag.entry.exercise, flag.entry.dose) if flag.entry else None)
+        for flag in session.flags
+    ]
+
+
+def _ease_off_item(item, latest: Attempt) -> Suggestion:
+    why = (
         _("Last time it hurt too much during the exercise.")
         if latest.flagged
         else _("Your back felt worse the morning after last time.")
     )
     if latest.above(item):
-        return _keep(
-            item,
-            _("%(reason)s The dose is already lower than then: see how this one goes.")
-            % {"reason": reason},
-        )
-    easier = item.exercise.easier_variation
-    if easier is not None:
-        return Suggestion(
-            "easier",
-            _("%(reason)s Try the easier variation, %(name)s, for now.")
-            % {"reason": reason, "name": easier.name},
-            easier,
-            easier.sets,
-            easier.repetitions_min,
-            easier.hold_seconds_min,
-        )
-    if item.hold_seconds and item.hold_seconds > MIN_HOLD:
-        hold = max(MIN_HOLD, item.hold_seconds - HOLD_STEP)
-        return Suggestion(
-            "decrease",
-            _("%(reason)s Hold for %(hold)s seconds instead.") % {"reason": reason, "hold": hold},
-            item.exercise,
-            item.sets,
-            item.repetitions,
-            hold,
-        )
-    if item.repetitions > MIN_REPETITIONS:
-        repetitions = max(MIN_REPETITIONS, item.repetitions - REPETITION_STEP)
-        return Suggestion(
-            "decrease",
-            _("%(reason)s Do %(reps)s repetitions instead.")
-            % {"reason": reason, "reps": repetitions},
-            item.exercise,
-            item.sets,
-            repetitions,
-            item.hold_seconds,
-        )
-    return _keep(
-        item,
-        _("%(reason)s This is already the lowest dose: move more gently, or leave it out.")
-        % {"reason": reason},
-    )
+        return _keep(item, why, _("The dose is already lower than then: see how this one goes."))
+    return ease_off(item.exercise, item.dose, why=why)
 
 
 def _step_up(item) -> Suggestion:
     exercise = item.exercise
+    why = _("Three comfortable sessions in a row.")
+    single = item.dose.fields
     if (
         item.hold_seconds
         and exercise.hold_seconds_max
@@ -191,23 +247,20 @@ def _step_up(item) -> Suggestion:
         step = min(HOLD_STEP, max(1, exercise.hold_seconds_max - exercise.hold_seconds_min))
         hold = min(exercise.hold_seconds_max, item.hold_seconds + step)
         return Suggestion(
-            "increase",
-            _("Three comfortable sessions in a row: hold for %(hold)s seconds.") % {"hold": hold},
+            Suggestion.Kind.INCREASE,
+            why,
+            _("Hold for %(hold)s seconds.") % {"hold": hold},
             exercise,
-            item.sets,
-            item.repetitions,
-            hold,
+            Dose.single(**{**single, "hold_seconds": hold}),
         )
     if item.repetitions < exercise.repetitions_max:
         repetitions = min(exercise.repetitions_max, item.repetitions + REPETITION_STEP)
         return Suggestion(
-            "increase",
-            _("Three comfortable sessions in a row: do %(reps)s repetitions.")
-            % {"reps": repetitions},
+            Suggestion.Kind.INCREASE,
+            why,
+            _("Do %(reps)s repetitions.") % {"reps": repetitions},
             exercise,
-            item.sets,
-            repetitions,
-            item.hold_seconds,
+            Dose.single(**{**single, "repetitions": repetitions}),
         )
     harder = next(iter(exercise.harder_variations.all()), None)  # prefetched by the views
     if harder is not None:
@@ -228,7 +281,7 @@ def suggest(item, attempts: list[Attempt]) -> Suggestion:
         return _keep(item, _("No sessions with this exercise lately: start with this dose."))
     latest = attempts[0]
     if latest.flagged or latest.worse_next_morning:
-        return _ease_off(item, latest)
+        return _ease_off_item(item, latest)
     streak = [
         attempt for attempt in attempts[:STREAK] if attempt.comfortable and attempt.reached(item)
     ]

@@ -200,13 +200,7 @@ def routine_copy(*, user, source: Routine, submission_token=None) -> Routine:
     )
     RoutineItem.objects.bulk_create(
         RoutineItem(
-            routine=copy,
-            exercise_id=item.exercise_id,
-            position=item.position,
-            sets=item.sets,
-            repetitions=item.repetitions,
-            hold_seconds=item.hold_seconds,
-            per_side=item.per_side,
+            routine=copy, exercise_id=item.exercise_id, position=item.position, **item.dose.fields
         )
         for item in source.items.all()
     )
@@ -224,13 +218,7 @@ def routine_add_exercise(*, routine: Routine, exercise: Exercise) -> RoutineItem
         )
     last = routine.items.aggregate(last=Max("position"))["last"] or 0
     item = RoutineItem(
-        routine=routine,
-        exercise=exercise,
-        position=last + 1,
-        sets=exercise.sets,
-        repetitions=exercise.repetitions_min,
-        hold_seconds=exercise.hold_seconds_min,
-        per_side=exercise.per_side,
+        routine=routine, exercise=exercise, position=last + 1, **exercise.starting_dose.fields
     )
     item.full_clean()
     item.save()
@@ -269,9 +257,8 @@ def routine_remove_item(*, item: RoutineItem) -> None:
 def routine_item_apply(*, item: RoutineItem, suggestion) -> RoutineItem:
     """Take a progression suggestion into the routine: a new dose, or the easier exercise."""
     item.exercise = suggestion.exercise
-    item.sets = suggestion.sets
-    item.repetitions = suggestion.repetitions
-    item.hold_seconds = suggestion.hold_seconds
+    for name, value in suggestion.dose.fields.items():
+        setattr(item, name, value)
     item.full_clean()
     item.save()
     return item

@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from logbook.models import MAX_HOLD_SECONDS, Session
+from exercises.dosage import MAX_HOLD_SECONDS
+from logbook.models import Session
+from logbook.progression import ease_off
 from logbook.views.routines import _get_routine_for_user
 
 REST_SECONDS = 10
@@ -19,7 +21,7 @@ def _seconds_param(request, name, *, low, high, default=None):
 
 
 def _player_item(item, hold_override) -> dict:
-    easier = item.exercise.easier_variation
+    if_it_hurts = ease_off(item.exercise, item.dose)
     return {
         "exercise": item.exercise_id,
         "name": item.exercise.name,
@@ -30,7 +32,7 @@ def _player_item(item, hold_override) -> dict:
         "repetitions": item.repetitions,
         "holdSeconds": (hold_override or item.hold_seconds) if item.hold_seconds else None,
         "perSide": item.per_side,
-        "easier": {"name": easier.name, "url": easier.get_absolute_url()} if easier else None,
+        "ifItHurts": if_it_hurts.what,
     }
 
 
@@ -95,11 +97,6 @@ def _player_labels() -> dict:
         "paused": _("Paused."),
         "upNext": _("Up next: {name}."),
         "restFor": _("Rest for {seconds} seconds."),
-        "easier": _("Next time, try the easier variation: {name}."),
-        "noEasier": _(
-            "Next time, do fewer repetitions with shorter holds and a smaller movement, "
-            "or leave this exercise out."
-        ),
         "restored": _("Your session was restored where you left it."),
         "discardConfirm": _("Discard this session? Nothing from it will be saved."),
     }

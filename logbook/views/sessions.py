@@ -17,13 +17,12 @@ from logbook.forms import (
     EntryFormSet,
     NextMorningForm,
     SessionForm,
-    entry_initial_from_entry,
-    entry_initial_from_exercise,
-    entry_initial_from_routine_item,
+    entry_initial,
     posted_entries,
     posted_session,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, Session
+from logbook.progression import session_advice
 
 SESSIONS_PER_PAGE = 20
 
@@ -62,6 +61,7 @@ def session_detail(request, pk):
         "logbook/session_detail.html",
         {
             "session": session,
+            "safety_advice": session_advice(session),
             "can_check_next_morning": session.can_check_next_morning(request.user.today()),
             "next_morning_form": NextMorningForm(instance=session),
         },
@@ -77,9 +77,9 @@ def session_create(request):
         routine = Routine.objects.visible_to(request.user).filter(pk=routine_pk).first()
     if routine is not None:
         items = routine.items.select_related("exercise")
-        entries = [entry_initial_from_routine_item(item) for item in items]
+        entries = [entry_initial(item.exercise_id, item.dose) for item in items]
     elif exercise := _exercise_named_by(request.GET.get("exercise", "")):
-        entries.append(entry_initial_from_exercise(exercise))
+        entries.append(entry_initial(exercise.pk, exercise.starting_dose))
     return _render_session_form(
         request,
         session=None,
@@ -92,7 +92,7 @@ def session_create(request):
 def session_repeat(request, pk):
     """Log again: a new session for today with a past session's exercises."""
     source = _get_session_for_user(request, pk)
-    entries = [entry_initial_from_entry(entry) for entry in source.entries.all()]
+    entries = [entry_initial(entry.exercise_id, entry.dose) for entry in source.entries.all()]
     return _render_session_form(
         request,
         session=None,
@@ -108,7 +108,7 @@ def session_update(request, pk):
         return _session_form_post(request, session=session)
     entries = [
         {
-            **entry_initial_from_entry(entry),
+            **entry_initial(entry.exercise_id, entry.dose),
             "pain_during": entry.pain_during,
             "sharp_pain": entry.sharp_pain,
             "status": entry.status,
@@ -221,7 +221,7 @@ def _edit_entries(request, session):
                 request, _("A session can hold at most %(num)d exercises.") % {"num": MAX_ENTRIES}
             )
         else:
-            entries.append(entry_initial_from_exercise(exercise))
+            entries.append(entry_initial(exercise.pk, exercise.starting_dose))
             focus_entry = len(entries) - 1
             messages.info(request, _("Added %(name)s.") % {"name": exercise.name})
     else:

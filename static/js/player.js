@@ -160,7 +160,7 @@
       var current = item();
       var advice = field("hurt-advice");
       advice.hidden = !state.hurt;
-      field("easier").textContent = current.easier ? fmt(text.easier, { name: current.easier.name }) : text.noEasier;
+      field("easier").textContent = current.ifItHurts;
       root.querySelectorAll('input[name="pain_during"]').forEach(function (input) {
         input.checked = false;
       });

@@ -21,6 +21,7 @@ def _change_form_data(exercise, **changes):
         "repetitions_max": exercise.repetitions_max,
         "per_side": "on",
         "sets": exercise.sets,
+        "frequency": exercise.frequency,
         "target_areas": exercise.target_areas,
         "equipment": exercise.equipment,
         "benefits": exercise.benefits,

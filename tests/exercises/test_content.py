@@ -60,7 +60,7 @@ def test_dosage_stays_within_domain_guidance(exercises):
 def test_knee_to_chest_follows_the_seed_article(library):
     exercise = Exercise.objects.get(slug="knee-to-chest")
     assert exercise.category == Exercise.Category.STRETCH
-    assert exercise.dosage_text == "Hold 20\u201330 seconds, 3\u20135 times each side"
+    assert exercise.dosage_text == "Hold 20\u201330 seconds, 3\u20135 times each side, every day"
     assert exercise.steps.count() >= 4
     assert "bounc" in exercise.safety_notes.lower()
 

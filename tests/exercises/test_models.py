@@ -15,7 +15,7 @@ def test_dosage_text_for_a_hold_on_each_side():
         repetitions_max=5,
         per_side=True,
     )
-    assert exercise.dosage_text == "Hold 20\u201330 seconds, 3\u20135 times each side"
+    assert exercise.dosage_text == "Hold 20\u201330 seconds, 3\u20135 times each side, every day"
 
 
 def test_dosage_text_for_repetitions_without_hold_and_several_sets():
@@ -27,7 +27,7 @@ def test_dosage_text_for_repetitions_without_hold_and_several_sets():
         per_side=False,
         sets=2,
     )
-    assert exercise.dosage_text == "8 repetitions, 2 sets"
+    assert exercise.dosage_text == "8 repetitions, 2 sets, every day"
 
 
 def test_dosage_text_for_a_single_hold_not_per_side():
@@ -38,7 +38,7 @@ def test_dosage_text_for_a_single_hold_not_per_side():
         repetitions_max=1,
         per_side=False,
     )
-    assert exercise.dosage_text == "Hold 5\u201310 seconds, 1 time"
+    assert exercise.dosage_text == "Hold 5\u201310 seconds, 1 time, every day"
 
 
 def test_text_lists_skip_blank_lines():
@@ -53,10 +53,10 @@ def test_text_lists_skip_blank_lines():
         {"hold_seconds_min": 0, "hold_seconds_max": 20},
         {"hold_seconds_min": 10, "hold_seconds_max": None},
         {"hold_seconds_min": None, "hold_seconds_max": 10},
-        {"hold_seconds_min": 10, "hold_seconds_max": 301},
+        {"hold_seconds_min": 10, "hold_seconds_max": 601},
         {"repetitions_min": 6, "repetitions_max": 5},
         {"repetitions_min": 0, "repetitions_max": 5},
-        {"repetitions_min": 1, "repetitions_max": 51},
+        {"repetitions_min": 1, "repetitions_max": 101},
         {"sets": 0},
         {"sets": 11},
     ],

@@ -10,7 +10,13 @@ from exercises.services import CONTENT_PATH, ContentError, exercise_library_load
 pytestmark = pytest.mark.django_db
 
 
-DOSAGE = {"hold_seconds": [20, 30], "repetitions": [3, 5], "per_side": True, "sets": 1}
+DOSAGE = {
+    "hold_seconds": [20, 30],
+    "repetitions": [3, 5],
+    "per_side": True,
+    "sets": 1,
+    "frequency": "daily",
+}
 BENT_LEG = {"hip": 43, "knee": 98, "ankle": -35}
 LYING = {
     "description": "Lying on your back, knees bent.",

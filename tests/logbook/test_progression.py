@@ -50,7 +50,7 @@ def _attempts(user, item, *specs):
 
 def test_no_history_keeps_the_dose(user):
     suggestion = suggest(_item(), [])
-    assert (suggestion.kind, suggestion.hold_seconds) == ("keep", 20)
+    assert (suggestion.kind, suggestion.dose.fields["hold_seconds"]) == ("keep", 20)
     assert "No sessions with this exercise lately" in suggestion.reason
 
 
@@ -59,8 +59,12 @@ def test_three_comfortable_sessions_add_five_seconds_of_hold(user):
     suggestion = suggest(
         item, _attempts(user, item, (2, {}), (3, {}), (1, {"next_morning": "same"}))
     )
-    assert (suggestion.kind, suggestion.hold_seconds, suggestion.repetitions) == ("increase", 25, 3)
-    assert suggestion.reason == "Three comfortable sessions in a row: hold for 25 seconds."
+    assert (
+        suggestion.kind,
+        suggestion.dose.fields["hold_seconds"],
+        suggestion.dose.fields["repetitions"],
+    ) == ("increase", 25, 3)
+    assert suggestion.reason == "Three comfortable sessions in a row. Hold for 25 seconds."
 
 
 @pytest.mark.parametrize(
@@ -70,7 +74,11 @@ def test_three_comfortable_sessions_add_five_seconds_of_hold(user):
 def test_increases_stay_within_the_exercises_suggested_range(user, hold, repetitions, expected):
     item = _item(hold_seconds=hold, repetitions=repetitions)
     suggestion = suggest(item, _attempts(user, item, (1, {}), (1, {}), (1, {})))
-    assert (suggestion.kind, suggestion.hold_seconds, suggestion.repetitions) == expected
+    assert (
+        suggestion.kind,
+        suggestion.dose.fields["hold_seconds"],
+        suggestion.dose.fields["repetitions"],
+    ) == expected
 
 
 def test_at_the_top_of_the_range_it_says_so(user):
@@ -86,7 +94,7 @@ def test_a_short_hold_grows_by_a_step_that_fits_its_range(user):
     )
     item = _item(exercise=pelvic_tilt, hold_seconds=3, repetitions=5)
     suggestion = suggest(item, _attempts(user, item, (0, {}), (0, {}), (0, {})))
-    assert (suggestion.kind, suggestion.hold_seconds) == ("increase", 5)
+    assert (suggestion.kind, suggestion.dose.fields["hold_seconds"]) == ("increase", 5)
 
 
 def test_at_the_top_of_the_range_it_points_to_the_harder_variation(user):
@@ -165,8 +173,8 @@ def test_a_flagged_latest_session_suggests_the_easier_variation(user):
     assert (
         suggestion.kind,
         suggestion.exercise,
-        suggestion.repetitions,
-        suggestion.hold_seconds,
+        suggestion.dose.fields["repetitions"],
+        suggestion.dose.fields["hold_seconds"],
     ) == (
         "easier",
         easier,
@@ -182,14 +190,14 @@ def test_a_flagged_latest_session_suggests_the_easier_variation(user):
 def test_a_worse_next_morning_without_an_easier_variation_lowers_the_hold(user):
     item = _item()
     suggestion = suggest(item, _attempts(user, item, (2, {"next_morning": "worse"})))
-    assert (suggestion.kind, suggestion.hold_seconds) == ("decrease", 15)
+    assert (suggestion.kind, suggestion.dose.fields["hold_seconds"]) == ("decrease", 15)
     assert suggestion.reason.startswith("Your back felt worse the morning after last time.")
 
 
 def test_a_sharp_pain_without_a_hold_lowers_the_repetitions(user):
     item = _item(hold_seconds=None, repetitions=6)
     suggestion = suggest(item, _attempts(user, item, (1, {"sharp_pain": True})))
-    assert (suggestion.kind, suggestion.repetitions) == ("decrease", 4)
+    assert (suggestion.kind, suggestion.dose.fields["repetitions"]) == ("decrease", 4)
 
 
 def test_a_dose_already_eased_since_the_painful_session_is_kept(user):

@@ -224,7 +224,7 @@ def test_accepting_a_suggestion_updates_my_routine_once(alice_client, alice):
             repetitions=3,
         )
     response = alice_client.get(item.routine.get_absolute_url())
-    assert "Three comfortable sessions in a row: hold for 25 seconds." in response.content.decode()
+    assert "Three comfortable sessions in a row. Hold for 25 seconds." in response.content.decode()
     signature = response.context["items"][0].suggestion.signature
     url = reverse("logbook:routine_suggestion_accept", args=[item.routine.pk, item.pk])
     alice_client.post(url, {"suggestion": signature})
@@ -236,6 +236,36 @@ def test_accepting_a_suggestion_updates_my_routine_once(alice_client, alice):
     assert item.hold_seconds == 25
     assert "has changed; here is the current one" in response.content.decode()
     assert "Try this dose for 3 sessions before adding more." in response.content.decode()
+
+
+def test_swapping_to_the_easier_variation_takes_its_dose_each_side(alice_client, alice):
+    bird_dog = ExerciseFactory(
+        name="Bird-dog", per_side=True, repetitions_min=5, hold_seconds_min=5, hold_seconds_max=10
+    )
+    superman = ExerciseFactory(name="Superman", per_side=False, easier_variation=bird_dog)
+    item = RoutineItemFactory(routine__owner=alice, exercise=superman, per_side=False)
+    ExerciseEntryFactory(
+        session__user=alice,
+        session__date=alice.today() - datetime.timedelta(days=1),
+        exercise=superman,
+        pain_during=7,
+        repetitions=item.repetitions,
+        hold_seconds=item.hold_seconds,
+    )
+    response = alice_client.get(item.routine.get_absolute_url())
+    signature = response.context["items"][0].suggestion.signature
+    alice_client.post(
+        reverse("logbook:routine_suggestion_accept", args=[item.routine.pk, item.pk]),
+        {"suggestion": signature},
+    )
+    item.refresh_from_db()
+    assert (item.exercise, item.repetitions, item.hold_seconds, item.per_side) == (
+        bird_dog,
+        5,
+        5,
+        True,
+    )
+    assert item.dosage_text == "Hold 5 seconds, 5 times each side"
 
 
 def test_logging_a_routine_prefills_its_exercises_and_records_it(alice_client, alice, curated):

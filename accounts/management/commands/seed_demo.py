@@ -81,7 +81,7 @@ class Command(BaseCommand):
                     sets=item.sets,
                     repetitions=item.repetitions + (1 if progress > 0.6 else 0),
                     hold_seconds=item.hold_seconds,
-                    side="both" if item.per_side else "na",
+                    side=item.dose.side,
                     pain_during=pain_during,
                     sharp_pain=pain_during >= 7 and rng.random() < 0.5,
                 )
