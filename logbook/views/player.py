@@ -4,24 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from exercises.dosage import MAX_HOLD_SECONDS
-from logbook.models import Session
+from exercises.dosage import Side
+from logbook.forms import ENTRY_FIELDS, ENTRY_PREFIX, EntryFormSet, SessionForm
+from logbook.models import ExerciseEntry, Session
+from logbook.pain import PAIN_MAX, PAIN_MIN
 from logbook.progression import ease_off
 from logbook.views.routines import _get_routine_for_user
 
 REST_SECONDS = 10
 
 
-def _seconds_param(request, name, *, low, high, default=None):
-    """An optional whole number of seconds from the query string, kept within bounds."""
-    try:
-        return max(low, min(high, int(request.GET[name])))
-    except (KeyError, ValueError):
-        return default
-
-
-def _player_item(item, hold_override) -> dict:
-    if_it_hurts = ease_off(item.exercise, item.dose)
+def _player_item(item) -> dict:
     return {
         "exercise": item.exercise_id,
         "name": item.exercise.name,
@@ -30,22 +23,47 @@ def _player_item(item, hold_override) -> dict:
         "steps": [step.text for step in item.exercise.steps.all()],
         "sets": item.sets,
         "repetitions": item.repetitions,
-        "holdSeconds": (hold_override or item.hold_seconds) if item.hold_seconds else None,
+        "holdSeconds": item.hold_seconds,
         "perSide": item.per_side,
-        "ifItHurts": if_it_hurts.what,
+        "ifItHurts": ease_off(item.exercise, item.dose).what,
+    }
+
+
+def _contract(session_form: SessionForm) -> dict:
+    """The names and values the player posts, taken from the forms that will read them."""
+    entries = EntryFormSet(prefix=ENTRY_PREFIX)
+    empty_entry = entries.empty_form
+    return {
+        "fields": {
+            "painBefore": session_form["pain_before"].html_name,
+            "painAfter": session_form["pain_after"].html_name,
+            "effort": session_form["effort"].html_name,
+            "totalForms": entries.management_form["TOTAL_FORMS"].html_name,
+            "initialForms": entries.management_form["INITIAL_FORMS"].html_name,
+        },
+        "entryFields": {name: empty_entry[name].html_name for name in ENTRY_FIELDS},
+        "prefixPlaceholder": "__prefix__",
+        "checked": "on",
+        "status": {
+            "completed": ExerciseEntry.Status.COMPLETED,
+            "stopped": ExerciseEntry.Status.STOPPED,
+        },
+        "side": {
+            "both": Side.BOTH,
+            "left": Side.LEFT,
+            "right": Side.RIGHT,
+            "none": Side.NOT_APPLICABLE,
+        },
     }
 
 
 @login_required
 def routine_play(request, pk):
     """The guided player. static/js/player.js walks through the routine and posts the session to
-    the logbook's own form view, so the same service saves it as a session typed in by hand.
-
-    ?hold=N shortens every hold to N seconds and ?rest=N sets the rest between exercises.
-    """
+    the logbook's own form view, so the same service saves it as a session typed in by hand."""
     routine = _get_routine_for_user(request, pk)
-    hold_override = _seconds_param(request, "hold", low=1, high=MAX_HOLD_SECONDS)
-    items = [_player_item(item, hold_override) for item in routine.items.all()]
+    items = [_player_item(item) for item in routine.items.all()]
+    session_form = SessionForm(user=request.user)
     player = {
         "routine": routine.pk,
         "storageKey": f"backcare-player-{request.user.pk}-{routine.pk}",
@@ -62,8 +80,16 @@ def routine_play(request, pk):
             .order_by("-created_at")
             .values_list("submission_token", flat=True)[:10]
         ],
-        "restSeconds": _seconds_param(request, "rest", low=0, high=120, default=REST_SECONDS),
+        "restSeconds": REST_SECONDS,
         "items": items,
+        "contract": _contract(session_form),
+        "words": _player_words(),
+    }
+    hidden_fields = {
+        session_form["date"].html_name: request.user.today().isoformat(),
+        session_form["routine"].html_name: routine.pk,
+        session_form["submission_token"].html_name: uuid.uuid4(),
+        session_form["notes"].html_name: _("Guided session"),
     }
     return render(
         request,
@@ -71,15 +97,14 @@ def routine_play(request, pk):
         {
             "routine": routine,
             "player": player,
-            "today": request.user.today(),
-            "submission_token": uuid.uuid4(),
-            "pain_scale": range(11),
-            "player_labels": _player_labels(),
+            "hidden_fields": hidden_fields,
+            "pain_scale": range(PAIN_MIN, PAIN_MAX + 1),
+            "effort_choices": Session.Effort.choices,
         },
     )
 
 
-def _player_labels() -> dict:
+def _player_words() -> dict:
     """Words static/js/player.js shows or announces, translated here; {name} marks a value."""
     return {
         "startHold": _("Start the hold"),

@@ -1,34 +1,23 @@
-// The guided session player. State lives in localStorage, so a reload resumes where it was; the
-// finished session is posted to the logbook's form view (same fields as the typed-in form).
+// The guided session player: the page around static/js/player_core.js. State lives in
+// localStorage, so a reload resumes where it was; the finished session is posted to the logbook's
+// form view with the field names the server hands over (player-data's "contract").
 (function () {
   "use strict";
+  var core = window.BackcarePlayer;
   var root = document.getElementById("player");
   var dataNode = document.getElementById("player-data");
-  if (!root || !dataNode) {
+  if (!root || !dataNode || !core) {
     return;
   }
   var data = JSON.parse(dataNode.textContent);
-  var text = JSON.parse(document.getElementById("player-labels").textContent);
+  var contract = data.contract;
+  var words = data.words;
   var items = data.items;
   var form = document.getElementById("player-form");
   var announcer = document.getElementById("player-announcer");
-  var RELEASE_SECONDS = 3;
+  var TICK_MS = 250;
   var timer = null;
-
-  function fmt(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) {
-      return values[key];
-    });
-  }
-
-  function fresh() {
-    return {
-      phase: "before", index: 0, step: 0, remaining: null, releasing: false, running: false,
-      painBefore: null, entries: [], hurt: false,
-      token: form.elements.submission_token.value,
-      signature: data.signature,
-    };
-  }
+  var announcedAt = null;
 
   var state;
   try {
@@ -36,16 +25,14 @@
   } catch (error) {
     state = null;
   }
-  var usable = state && state.phase &&
-    JSON.stringify(state.signature) === JSON.stringify(data.signature) &&
-    state.index >= 0 && state.index <= items.length &&
-    data.savedTokens.indexOf(state.token) === -1;
-  if (!usable) {
-    state = fresh();
+  if (!core.usable(state, data.signature, items.length, data.savedTokens)) {
+    state = core.fresh(form.elements.submission_token.value, data.signature);
   }
   var restored = state.phase !== "before";
   // A reload pauses a hold (nothing done so far is lost); a rest simply carries on.
-  state.running = state.phase === "rest";
+  if (state.clock && state.clock.kind !== "rest") {
+    core.pause(state, Date.now());
+  }
   form.elements.submission_token.value = state.token;
 
   function save() {
@@ -71,31 +58,6 @@
     return items[state.index];
   }
 
-  // Every hold or repetition of the current exercise, in order: sets, then sides, then reps.
-  function plan(current) {
-    var sides = current.perSide ? ["left", "right"] : [null];
-    var steps = [];
-    for (var set = 1; set <= current.sets; set += 1) {
-      sides.forEach(function (side) {
-        for (var rep = 1; rep <= current.repetitions; rep += 1) {
-          steps.push({ set: set, side: side, rep: rep });
-        }
-      });
-    }
-    return steps;
-  }
-
-  function counterText(current, step) {
-    var parts = [];
-    if (current.sets > 1) {
-      parts.push(fmt(text.setOf, { n: step.set, total: current.sets }));
-    }
-    parts.push(step.side
-      ? fmt(text.sideRepOf, { side: text[step.side], n: step.rep, total: current.repetitions })
-      : fmt(text.repOf, { n: step.rep, total: current.repetitions }));
-    return parts.join(" · ");
-  }
-
   function checkedValue(name) {
     var checked = root.querySelector('input[name="' + name + '"]:checked');
     return checked ? checked.value : null;
@@ -113,10 +75,14 @@
     }
   }
 
+  function counter() {
+    return core.counterText(item(), core.currentStep(state, item()), words);
+  }
+
   // The whole exercise view: on entering an exercise (or a reload), not on every tick.
   function renderExercise() {
     var current = item();
-    field("progress").textContent = fmt(text.exerciseOf, { n: state.index + 1, total: items.length });
+    field("progress").textContent = core.fmt(words.exerciseOf, { n: state.index + 1, total: items.length });
     field("name").textContent = current.name;
     field("dosage").textContent = current.dosage;
     root.querySelectorAll("[data-figure-for]").forEach(function (figure) {
@@ -136,169 +102,100 @@
 
   // Only what changes while an exercise runs: the counter, the clock and the button's label.
   function renderClock() {
-    var current = item();
-    var steps = plan(current);
-    field("counter").textContent = counterText(current, steps[Math.min(state.step, steps.length - 1)]);
-    var toggle = root.querySelector('[data-action="toggle"]');
-    if (current.holdSeconds) {
-      var remaining = state.remaining === null ? current.holdSeconds : state.remaining;
-      field("clock").textContent = state.releasing ? "…" : remaining + " s";
-      toggle.textContent = state.running ? text.pause : (state.remaining === null ? text.startHold : text.resume);
-    } else {
-      field("clock").textContent = "";
+    var now = Date.now();
+    if (state.phase === "rest") {
+      field("rest-clock").textContent = core.secondsLeft(state, now) + " s";
+      return;
     }
+    var current = item();
+    field("counter").textContent = counter();
+    var toggle = root.querySelector('[data-action="toggle"]');
+    if (!current.holdSeconds) {
+      field("clock").textContent = "";
+      return;
+    }
+    var releasing = state.clock && state.clock.kind === "release";
+    field("clock").textContent = releasing ? "…" :
+      (state.clock ? core.secondsLeft(state, now) : current.holdSeconds) + " s";
+    toggle.textContent = core.isRunning(state) ? words.pause : (state.clock ? words.resume : words.startHold);
   }
 
   function render(focus) {
-    stopClock();
     if (state.phase === "exercise") {
       renderExercise();
     } else if (state.phase === "rest") {
-      field("rest-clock").textContent = state.remaining + " s";
-      field("up-next").textContent = fmt(text.upNext, { name: items[state.index].name });
+      renderClock();
+      field("up-next").textContent = core.fmt(words.upNext, { name: items[state.index].name });
     } else if (state.phase === "rate") {
-      var current = item();
-      var advice = field("hurt-advice");
-      advice.hidden = !state.hurt;
-      field("easier").textContent = current.ifItHurts;
+      field("hurt-advice").hidden = !state.hurt;
+      field("easier").textContent = item().ifItHurts;
       root.querySelectorAll('input[name="pain_during"]').forEach(function (input) {
         input.checked = false;
       });
     }
     showPhase(state.phase, focus);
-    if (state.running) {
-      startClock();
-    }
+    runClock();
     save();
   }
 
-  function stopClock() {
-    if (timer) {
+  function runClock() {
+    if (core.isRunning(state) && !timer) {
+      timer = window.setInterval(tick, TICK_MS);
+    } else if (!core.isRunning(state) && timer) {
       window.clearInterval(timer);
       timer = null;
     }
   }
 
-  function startClock() {
-    stopClock();
-    timer = window.setInterval(tick, 1000);
+  function announceCountdown() {
+    var current = item();
+    var left = core.secondsLeft(state, Date.now());
+    if (state.phase !== "exercise" || !state.clock || state.clock.kind !== "hold" || left === announcedAt) {
+      return;
+    }
+    if ((left === 10 && current.holdSeconds > 15) || (left === 5 && current.holdSeconds > 8)) {
+      announcedAt = left;
+      announce(core.fmt(words.secondsLeft, { seconds: left }));
+    }
   }
 
   function tick() {
-    if (state.phase === "rest") {
-      state.remaining -= 1;
-      if (state.remaining <= 0) {
-        beginExercise();
-        return;
-      }
-      field("rest-clock").textContent = state.remaining + " s";
+    var phase = state.phase;
+    var events = core.advance(state, items, contract, Date.now());
+    if (state.phase !== phase) {
+      render(true);
+      return;
+    }
+    var last = events[events.length - 1];
+    if (last === "release") {
+      announce(words.release);
+    } else if (last === "hold") {
+      announce(core.fmt(words.holdFor, { counter: counter(), seconds: item().holdSeconds }));
+    }
+    announceCountdown();
+    renderClock();
+    if (events.length) {
       save();
-      return;
     }
-    var current = item();
-    state.remaining -= 1;
-    if (state.releasing) {
-      if (state.remaining <= 0) {
-        state.releasing = false;
-        state.remaining = current.holdSeconds;
-        announce(fmt(text.holdFor, { counter: counterText(current, plan(current)[state.step]), seconds: current.holdSeconds }));
-      }
-    } else if (state.remaining <= 0) {
-      completeStep();
-      return;
-    } else if (state.remaining === 10 && current.holdSeconds > 15) {
-      announce(fmt(text.secondsLeft, { seconds: 10 }));
-    } else if (state.remaining === 5 && current.holdSeconds > 8) {
-      announce(fmt(text.secondsLeft, { seconds: 5 }));
-    }
-    renderClock();
-    save();
-  }
-
-  function completeStep() {
-    var current = item();
-    state.step += 1;
-    if (state.step >= plan(current).length) {
-      finishExercise("completed");
-      return;
-    }
-    if (current.holdSeconds) {
-      // Release, then the next hold starts by itself; Pause stops it.
-      state.releasing = true;
-      state.remaining = Math.min(RELEASE_SECONDS, current.holdSeconds);
-      announce(text.release);
-    }
-    renderClock();
-    save();
-  }
-
-  function beginExercise() {
-    state.phase = "exercise";
-    state.step = 0;
-    state.remaining = null;
-    state.releasing = false;
-    state.running = false;
-    state.hurt = false;
-    render(true);
-  }
-
-  function finishExercise(status) {
-    var current = item();
-    var stopped = status === "stopped";
-    var step = plan(current)[Math.min(state.step, plan(current).length - 1)];
-    state.pending = {
-      exercise: current.exercise,
-      // A stopped exercise records the set and side it was stopped in, with the repetitions
-      // finished there, so the week's totals do not count what was not done.
-      sets: stopped ? 1 : current.sets,
-      repetitions: stopped ? step.rep - 1 : current.repetitions,
-      hold_seconds: current.holdSeconds || "",
-      side: stopped ? (step.side || "na") : (current.perSide ? "both" : "na"),
-      status: status,
-      sharp_pain: stopped,
-    };
-    state.running = false;
-    state.phase = "rate";
-    render(true);
   }
 
   function nextExercise() {
-    state.index += 1;
-    if (state.index >= items.length) {
-      state.phase = "after";
-      render(true);
-      return;
+    core.nextExercise(state, items, data.restSeconds, Date.now());
+    if (state.phase === "rest") {
+      announce(core.fmt(words.restFor, { seconds: data.restSeconds }) + " " +
+        core.fmt(words.upNext, { name: items[state.index].name }));
     }
-    if (data.restSeconds > 0) {
-      state.phase = "rest";
-      state.remaining = data.restSeconds;
-      state.running = true;
-      announce(fmt(text.restFor, { seconds: data.restSeconds }) + " " + fmt(text.upNext, { name: items[state.index].name }));
-      render(true);
-    } else {
-      beginExercise();
-    }
+    render(true);
   }
 
   function recordRating() {
     var pain = checkedValue("pain_during");
-    var error = root.querySelector('[data-error="pain_during"]');
-    error.hidden = pain !== null;
+    root.querySelector('[data-error="pain_during"]').hidden = pain !== null;
     if (pain === null) {
       return false;
     }
-    state.pending.pain_during = pain;
-    state.entries.push(state.pending);
-    state.pending = null;
+    core.recordRating(state, pain);
     return true;
-  }
-
-  function addHidden(name, value) {
-    var input = document.createElement("input");
-    input.type = "hidden";
-    input.name = name;
-    input.value = value;
-    form.appendChild(input);
   }
 
   var actions = {
@@ -309,31 +206,38 @@
         return;
       }
       state.painBefore = pain;
-      beginExercise();
+      core.beginExercise(state);
+      render(true);
     },
     toggle: function () {
-      var current = item();
-      if (state.remaining === null) {
-        state.remaining = current.holdSeconds;
-        announce(fmt(text.holdFor, { counter: counterText(current, plan(current)[state.step]), seconds: current.holdSeconds }));
-      } else if (state.running) {
-        announce(text.paused);
+      var now = Date.now();
+      if (!state.clock) {
+        core.startClock(state, "hold", item().holdSeconds, now);
+        announce(core.fmt(words.holdFor, { counter: counter(), seconds: item().holdSeconds }));
+      } else if (core.isRunning(state)) {
+        core.pause(state, now);
+        announce(words.paused);
+      } else {
+        core.resume(state, now);
       }
-      state.running = !state.running;
       render(false);
     },
     count: function () {
-      completeStep();
-      if (state.phase === "exercise") {
-        announce(field("counter").textContent);
+      if (core.completeStep(state, item(), Date.now()) === "done") {
+        core.finishExercise(state, item(), contract.status.completed, contract);
+        render(true);
+        return;
       }
+      render(false);
+      announce(field("counter").textContent);
     },
     skip: function () {
       nextExercise();
     },
     hurt: function () {
+      core.finishExercise(state, item(), contract.status.stopped, contract);
       state.hurt = true;
-      finishExercise("stopped");
+      render(true);
     },
     next: function () {
       if (recordRating()) {
@@ -347,7 +251,8 @@
       }
     },
     "end-rest": function () {
-      beginExercise();
+      core.beginExercise(state);
+      render(true);
     },
     save: function () {
       var painAfter = checkedValue("pain_after");
@@ -357,30 +262,20 @@
       if (!painAfter || !effort || state.entries.length === 0) {
         return;
       }
-      addHidden("pain_before", state.painBefore);
-      addHidden("pain_after", painAfter);
-      addHidden("effort", effort);
-      addHidden("entries-TOTAL_FORMS", state.entries.length);
-      addHidden("entries-INITIAL_FORMS", 0);
-      state.entries.forEach(function (entry, index) {
-        Object.keys(entry).forEach(function (key) {
-          if (key === "sharp_pain") {
-            if (entry.sharp_pain) {
-              addHidden("entries-" + index + "-sharp_pain", "on");
-            }
-          } else {
-            addHidden("entries-" + index + "-" + key, entry[key]);
-          }
-        });
+      core.formFields(state, { painAfter: painAfter, effort: effort }, contract).forEach(function (pair) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = pair[0];
+        input.value = pair[1];
+        form.appendChild(input);
       });
       // The state stays until the server has the session (see savedTokens): a failed post,
       // offline on a phone, loses nothing, and posting it again cannot make a duplicate.
-      state.phase = "after";
       save();
       form.submit();
     },
     discard: function () {
-      if (window.confirm(text.discardConfirm)) {
+      if (window.confirm(words.discardConfirm)) {
         window.localStorage.removeItem(data.storageKey);
         window.location.reload();
       }
@@ -391,6 +286,12 @@
     var button = event.target.closest("[data-action]");
     if (button && actions[button.getAttribute("data-action")]) {
       actions[button.getAttribute("data-action")]();
+    }
+  });
+  // Back from a locked screen or another tab: catch up with the clock at once.
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden && core.isRunning(state)) {
+      tick();
     }
   });
 
@@ -404,6 +305,6 @@
   }
   render(restored);
   if (restored) {
-    announce(text.restored);
+    announce(words.restored);
   }
 })();

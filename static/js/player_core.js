@@ -1,0 +1,237 @@
+// The guided player's logic, without the page: the plan of an exercise, its counters, the clock
+// and what is saved. Time comes in as `now` (milliseconds) and the clock runs to deadlines, so a
+// locked phone or a slow tab never stretches a hold. The server's contract (field names, choice
+// values, words) comes in as arguments: nothing here knows Django's form layout.
+// Runs in the browser (window.BackcarePlayer) and under node --test (tests/js/).
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory();
+  } else {
+    root.BackcarePlayer = factory();
+  }
+})(this, function () {
+  "use strict";
+
+  var RELEASE_SECONDS = 3;
+
+  function fmt(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return values[key];
+    });
+  }
+
+  // Every hold or repetition of an exercise, in order: sets, then sides, then repetitions.
+  function plan(item) {
+    var sides = item.perSide ? ["left", "right"] : [null];
+    var steps = [];
+    for (var set = 1; set <= item.sets; set += 1) {
+      sides.forEach(function (side) {
+        for (var rep = 1; rep <= item.repetitions; rep += 1) {
+          steps.push({ set: set, side: side, rep: rep });
+        }
+      });
+    }
+    return steps;
+  }
+
+  function currentStep(state, item) {
+    var steps = plan(item);
+    return steps[Math.min(state.step, steps.length - 1)];
+  }
+
+  function counterText(item, step, words) {
+    var parts = [];
+    if (item.sets > 1) {
+      parts.push(fmt(words.setOf, { n: step.set, total: item.sets }));
+    }
+    parts.push(step.side
+      ? fmt(words.sideRepOf, { side: words[step.side], n: step.rep, total: item.repetitions })
+      : fmt(words.repOf, { n: step.rep, total: item.repetitions }));
+    return parts.join(" · ");
+  }
+
+  function fresh(token, signature) {
+    return {
+      phase: "before", index: 0, step: 0, clock: null, painBefore: null, entries: [],
+      pending: null, hurt: false, token: token, signature: signature,
+    };
+  }
+
+  // A clock runs to `endsAt`; a paused one keeps `leftMs` instead.
+  function isRunning(state) {
+    return Boolean(state.clock && state.clock.endsAt !== null);
+  }
+
+  function secondsLeft(state, now) {
+    var clock = state.clock;
+    if (!clock) {
+      return null;
+    }
+    var left = clock.endsAt !== null ? clock.endsAt - now : clock.leftMs;
+    return Math.max(0, Math.ceil(left / 1000));
+  }
+
+  function startClock(state, kind, seconds, now) {
+    state.clock = { kind: kind, endsAt: now + seconds * 1000, leftMs: null };
+  }
+
+  function pause(state, now) {
+    if (isRunning(state)) {
+      state.clock.leftMs = Math.max(0, state.clock.endsAt - now);
+      state.clock.endsAt = null;
+    }
+  }
+
+  function resume(state, now) {
+    if (state.clock && state.clock.endsAt === null) {
+      state.clock.endsAt = now + state.clock.leftMs;
+      state.clock.leftMs = null;
+    }
+  }
+
+  function beginExercise(state) {
+    state.phase = "exercise";
+    state.step = 0;
+    state.clock = null;
+    state.hurt = false;
+  }
+
+  // The entry for the exercise just done. A stopped one records the set and side it was stopped
+  // in, with the repetitions finished there, so the week's totals do not count what was not done.
+  function finishExercise(state, item, status, contract) {
+    var stopped = status === contract.status.stopped;
+    var step = currentStep(state, item);
+    var sides = contract.side;
+    state.pending = {
+      exercise: item.exercise,
+      sets: stopped ? 1 : item.sets,
+      repetitions: stopped ? step.rep - 1 : item.repetitions,
+      hold_seconds: item.holdSeconds || "",
+      side: stopped ? (step.side ? sides[step.side] : sides.none) : (item.perSide ? sides.both : sides.none),
+      status: status,
+      sharp_pain: stopped,
+    };
+    state.clock = null;
+    state.phase = "rate";
+  }
+
+  // Count one hold or repetition done; returns "done" when it was the exercise's last.
+  function completeStep(state, item, now) {
+    var endedAt = isRunning(state) ? state.clock.endsAt : now;
+    state.step += 1;
+    if (state.step >= plan(item).length) {
+      return "done";
+    }
+    if (item.holdSeconds) {
+      // Release, then the next hold starts by itself: its time runs from the last deadline.
+      state.clock = {
+        kind: "release", endsAt: endedAt + Math.min(RELEASE_SECONDS, item.holdSeconds) * 1000, leftMs: null,
+      };
+      return "release";
+    }
+    return "counted";
+  }
+
+  // Bring the state up to `now`, following every deadline that has passed, in order. Returns the
+  // events that happened ("hold", "release", "done", "rested"), for the page to announce.
+  function advance(state, items, contract, now) {
+    var events = [];
+    while (isRunning(state) && now >= state.clock.endsAt) {
+      var clock = state.clock;
+      if (clock.kind === "rest") {
+        beginExercise(state);
+        events.push("rested");
+        break;
+      }
+      var item = items[state.index];
+      if (clock.kind === "release") {
+        state.clock = { kind: "hold", endsAt: clock.endsAt + item.holdSeconds * 1000, leftMs: null };
+        events.push("hold");
+        continue;
+      }
+      var outcome = completeStep(state, item, now);
+      events.push(outcome);
+      if (outcome === "done") {
+        finishExercise(state, item, contract.status.completed, contract);
+        break;
+      }
+    }
+    return events;
+  }
+
+  // After rating an exercise: the next one (after a rest), or the end.
+  function nextExercise(state, items, restSeconds, now) {
+    state.index += 1;
+    if (state.index >= items.length) {
+      state.phase = "after";
+      state.clock = null;
+    } else if (restSeconds > 0) {
+      state.phase = "rest";
+      startClock(state, "rest", restSeconds, now);
+    } else {
+      beginExercise(state);
+    }
+  }
+
+  function recordRating(state, pain) {
+    state.pending.pain_during = pain;
+    state.entries.push(state.pending);
+    state.pending = null;
+  }
+
+  // What the form posts, as [name, value] pairs named by the server's contract.
+  function formFields(state, answers, contract) {
+    var fields = [
+      [contract.fields.painBefore, state.painBefore],
+      [contract.fields.painAfter, answers.painAfter],
+      [contract.fields.effort, answers.effort],
+      [contract.fields.totalForms, state.entries.length],
+      [contract.fields.initialForms, 0],
+    ];
+    state.entries.forEach(function (entry, index) {
+      Object.keys(contract.entryFields).forEach(function (key) {
+        var name = contract.entryFields[key].replace(contract.prefixPlaceholder, String(index));
+        if (key === "sharp_pain") {
+          if (entry.sharp_pain) {
+            fields.push([name, contract.checked]);
+          }
+        } else if (entry[key] !== undefined) {
+          fields.push([name, entry[key]]);
+        }
+      });
+    });
+    return fields;
+  }
+
+  // A remembered state resumes only for the same routine and doses, and only if the server has
+  // not already saved it.
+  function usable(state, signature, itemCount, savedTokens) {
+    return Boolean(state && state.phase &&
+      JSON.stringify(state.signature) === JSON.stringify(signature) &&
+      state.index >= 0 && state.index <= itemCount &&
+      savedTokens.indexOf(state.token) === -1);
+  }
+
+  return {
+    RELEASE_SECONDS: RELEASE_SECONDS,
+    advance: advance,
+    beginExercise: beginExercise,
+    completeStep: completeStep,
+    counterText: counterText,
+    currentStep: currentStep,
+    finishExercise: finishExercise,
+    fmt: fmt,
+    formFields: formFields,
+    fresh: fresh,
+    isRunning: isRunning,
+    nextExercise: nextExercise,
+    pause: pause,
+    plan: plan,
+    recordRating: recordRating,
+    resume: resume,
+    secondsLeft: secondsLeft,
+    startClock: startClock,
+    usable: usable,
+  };
+});

@@ -1,0 +1,89 @@
+"""The guided player's page: what it hands static/js/player.js, and that the logbook accepts
+exactly what the player posts with it."""
+
+import pytest
+from django.urls import reverse
+
+from logbook.models import Routine, Session
+from logbook.services import curated_routines_load
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gentle(library):
+    curated_routines_load()
+    return Routine.objects.get(key="gentle-relief")
+
+
+def _play(client, routine, **params):
+    return client.get(reverse("logbook:routine_play", args=[routine.pk]), params)
+
+
+def test_the_player_gets_each_exercise_with_its_dose_and_what_to_do_if_it_hurts(
+    alice_client, gentle
+):
+    first = _play(alice_client, gentle).context["player"]["items"][0]
+    assert (first["name"], first["dosage"]) == (
+        "Knee-to-chest stretch",
+        "Hold 20 seconds, 3 times each side",
+    )
+    assert (first["sets"], first["repetitions"], first["holdSeconds"], first["perSide"]) == (
+        1,
+        3,
+        20,
+        True,
+    )
+    assert first["ifItHurts"] == "Hold for 15 seconds instead."
+
+
+def test_query_parameters_no_longer_change_the_holds(alice_client, gentle):
+    player = _play(alice_client, gentle, hold="1", rest="0").context["player"]
+    assert player["items"][0]["holdSeconds"] == 20
+    assert player["restSeconds"] == 10
+
+
+def test_a_post_made_from_the_players_contract_saves_the_session(alice_client, alice, gentle):
+    """What player_core.formFields() builds, built here from the same contract."""
+    response = _play(alice_client, gentle)
+    player, hidden = response.context["player"], response.context["hidden_fields"]
+    contract = player["contract"]
+    data = {str(name): str(value) for name, value in hidden.items()}
+    data.update(
+        {
+            "save": "1",
+            contract["fields"]["painBefore"]: "5",
+            contract["fields"]["painAfter"]: "4",
+            contract["fields"]["effort"]: response.context["effort_choices"][1][0],
+            contract["fields"]["totalForms"]: str(len(player["items"])),
+            contract["fields"]["initialForms"]: "0",
+        }
+    )
+    for index, item in enumerate(player["items"]):
+        entry = {
+            "exercise": item["exercise"],
+            "sets": item["sets"],
+            "repetitions": item["repetitions"],
+            "hold_seconds": item["holdSeconds"] or "",
+            "side": contract["side"]["both" if item["perSide"] else "none"],
+            "pain_during": index % 3,
+            "status": contract["status"]["completed"],
+        }
+        for key, template in contract["entryFields"].items():
+            if key in entry:
+                data[template.replace(contract["prefixPlaceholder"], str(index))] = str(entry[key])
+
+    response = alice_client.post(reverse("logbook:session_create"), data)
+
+    session = Session.objects.get(user=alice)
+    assert response.url == session.get_absolute_url()
+    assert (session.routine, session.pain_before, session.pain_after, session.effort) == (
+        gentle,
+        5,
+        4,
+        "right",
+    )
+    assert session.notes == "Guided session"
+    assert [entry.dosage_text for entry in session.entries.all()] == [
+        item.dosage_text for item in gentle.items.all()
+    ]
