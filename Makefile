@@ -9,20 +9,26 @@ HOST ?= 127.0.0.1
 .DEFAULT_GOAL := help
 WORKERS ?= 2
 
-.PHONY: help install run serve test lint format content demo lock clean
+.PHONY: help install install-dev run serve test test-fast lint format content demo lock clean
 
 help:
-	@echo "make run    set up .venv, npm assets and the database, load the exercises, serve on http://$(HOST):$(PORT)"
-	@echo "make test   the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
-	@echo "make serve  gunicorn + WhiteNoise with DEBUG off (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
-	@echo "make lint   ruff check and format check"
-	@echo "make demo   add the user 'demo' with 12 weeks of sessions (then make run and log in)"
-	@echo "make lock   refresh requirements/constraints.txt after changing pyproject.toml"
+	@echo "make run        set up .venv, npm assets and the database, load the content, serve on http://$(HOST):$(PORT)"
+	@echo "make test       the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
+	@echo "make test-fast  the quick part: no browser tests, no fuzzing (about a minute)"
+	@echo "make serve      gunicorn + WhiteNoise with DEBUG off (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make lint       ruff check and format check"
+	@echo "make demo       add the user 'demo' with 12 weeks of sessions (then make run and log in)"
+	@echo "make lock       refresh requirements/constraints.txt after changing pyproject.toml"
 
-# Reinstalls only when the dependency declarations change.
-$(BIN)/.installed: pyproject.toml requirements/constraints.txt
+# Serving needs only the runtime packages; the test tools (Playwright, hypothesis, ruff...) come
+# with make test. Each reinstalls only when the dependency declarations change.
+$(BIN)/.installed-runtime: pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e .
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed-runtime
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $@
 
@@ -30,7 +36,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(BIN)/.installed node_modules/.installed
+install: $(BIN)/.installed-runtime node_modules/.installed
+
+install-dev: install $(BIN)/.installed-dev
 
 content: install
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
@@ -52,14 +60,21 @@ serve: install
 demo: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py seed_demo
 
-test: install
+# The suite needs PostgreSQL only with DATABASE_URL, Redis on 127.0.0.1:6379 for the cache tests
+# and Debian's chromium for the browser tests (the README says how to get each).
+test: install-dev
+	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install
+test-fast: install-dev
+	node --test tests/js/
+	$(BIN)/python -m pytest -m "not e2e and not fuzz" $(PYTEST_ARGS)
+
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

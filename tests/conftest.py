@@ -1,4 +1,6 @@
 import datetime
+import os
+import socket
 
 import pytest
 from django.core.cache import cache
@@ -64,3 +66,22 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+REDIS_ADDRESS = ("127.0.0.1", 6379)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """The local Redis that the cache tests use; a clear message when it is not running."""
+    try:
+        socket.create_connection(REDIS_ADDRESS, timeout=2).close()
+    except OSError:
+        message = (
+            "Redis is not running on 127.0.0.1:6379, which the cache tests need. Start it with "
+            "`redis-server --daemonize yes --save '' --appendonly no` (see the README)."
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return "redis://{}:{}".format(*REDIS_ADDRESS)

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import factory
 
@@ -106,3 +107,37 @@ class RoutineItemFactory(factory.django.DjangoModelFactory):
     repetitions = 5
     hold_seconds = 10
     per_side = False
+
+
+def session_form_data(*entries, **session_changes) -> dict:
+    """A post of the log-a-session form with the given entries (see entry_form_data), dated
+    23 November 2026 unless the changes say otherwise."""
+    data = {
+        "date": "2026-11-23",
+        "started_at": "",
+        "pain_before": "4",
+        "pain_after": "3",
+        "effort": "right",
+        "notes": "",
+        "submission_token": str(uuid.uuid4()),
+        "entries-TOTAL_FORMS": str(len(entries)),
+        "entries-INITIAL_FORMS": "0",
+    }
+    for index, entry in enumerate(entries):
+        values = {
+            "sets": "1",
+            "repetitions": "5",
+            "hold_seconds": "",
+            "side": "na",
+            "pain_during": "2",
+            "status": "completed",
+            **entry,
+        }
+        data.update({f"entries-{index}-{name}": value for name, value in values.items()})
+        if values.get("sharp_pain") is False:
+            del data[f"entries-{index}-sharp_pain"]
+    return {**data, **session_changes}
+
+
+def entry_form_data(exercise, /, **changes) -> dict:
+    return {"exercise": str(exercise.pk), **changes}

@@ -1,13 +1,15 @@
 """Random and hostile input posted to every form: never a server error, never a row from an
 invalid post, never a stored script rendered unescaped.
 
-Each form gets FUZZ_EXAMPLES examples (HYPOTHESIS_PROFILE=thorough for many more).
+Each form gets 100 examples (HYPOTHESIS_PROFILE=thorough for many more). Marked "fuzz": `make test`
+and CI always run it; `make test-fast` leaves it out.
 """
 
 import datetime
 import os
 import uuid
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
@@ -17,6 +19,8 @@ from hypothesis.extra.django import TestCase
 from accounts.models import User
 from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 from tests.factories import ExerciseEntryFactory, ExerciseFactory, RoutineItemFactory, UserFactory
+
+pytestmark = pytest.mark.fuzz
 
 settings.register_profile(
     "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -47,7 +47,7 @@ def test_check_deploy_complains_when_debug_is_on():
     assert "security.W018" in result.stdout + result.stderr
 
 
-def test_redis_is_the_cache_when_redis_url_is_set():
+def test_redis_is_the_cache_when_redis_url_is_set(redis_server):
     script = (
         "import django; django.setup();"
         "from django.core.cache import caches;"
@@ -61,7 +61,7 @@ def test_redis_is_the_cache_when_redis_url_is_set():
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "backcare.settings",
-            "REDIS_URL": "redis://127.0.0.1:6379/15",
+            "REDIS_URL": f"{redis_server}/15",
         },
         capture_output=True,
         text=True,

@@ -10,6 +10,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
 
 from exercises import figures
+from exercises.figures import drawing, skeleton
 from exercises.models import Exercise
 from exercises.services import CONTENT_PATH, parse_content
 from tests.factories import ExerciseFactory
@@ -65,8 +66,8 @@ def test_every_figure_is_well_formed_svg(size):
 def test_no_joint_goes_below_the_floor_or_mat():
     for entry in ENTRIES:
         poses = figures.parse_poses(entry["poses"])
-        for pose, joints in zip(poses, figures.placed_joints(poses), strict=True):
-            surface = figures.surface_height(pose)
+        for pose, joints in zip(poses, skeleton.placed_joints(poses), strict=True):
+            surface = skeleton.surface_height(pose)
             for name, (_, y, _) in joints.items():
                 assert y >= surface - 1e-6, (entry["slug"], name)
 
@@ -74,17 +75,17 @@ def test_no_joint_goes_below_the_floor_or_mat():
 def test_the_body_rests_on_its_surface_in_every_pose():
     for entry in ENTRIES:
         poses = figures.parse_poses(entry["poses"])
-        for pose, joints in zip(poses, figures.placed_joints(poses), strict=True):
-            lowest = min(point[1] - reach for point, reach in figures._reach(joints))
-            assert lowest == pytest.approx(figures.surface_height(pose)), entry["slug"]
+        for pose, joints in zip(poses, skeleton.placed_joints(poses), strict=True):
+            lowest = min(point[1] - reach for point, reach in skeleton.reach(joints))
+            assert lowest == pytest.approx(skeleton.surface_height(pose)), entry["slug"]
 
 
 def test_segment_lengths_are_the_same_in_every_pose_of_an_exercise():
     for entry in ENTRIES:
-        placed = figures.placed_joints(figures.parse_poses(entry["poses"]))
-        for first, second, segment in figures.SEGMENTS:
+        placed = skeleton.placed_joints(figures.parse_poses(entry["poses"]))
+        for first, second, segment in skeleton.SEGMENTS:
             lengths = {round(math.dist(joints[first], joints[second]), 6) for joints in placed}
-            assert lengths == {figures.SEGMENT_LENGTHS[segment]}, (entry["slug"], segment)
+            assert lengths == {skeleton.SEGMENT_LENGTHS[segment]}, (entry["slug"], segment)
 
 
 def test_the_large_figure_describes_every_position_in_words():
@@ -116,9 +117,9 @@ def test_figures_use_no_inline_style_or_script_and_colours_with_enough_contrast(
         # The thin white edge (#fff) only separates a near limb from the body behind it.
         # Every other colour stands out from both the page and the mat the body lies on.
         for colour in set(re.findall(r'(?:stroke|fill)="(#[0-9a-f]{6})"', html)):
-            if colour != figures.MAT_COLOUR:
+            if colour != drawing.MAT_COLOUR:
                 assert _contrast(colour) >= 4.5, colour
-                assert _contrast(colour, figures.MAT_COLOUR) >= 4.5, colour
+                assert _contrast(colour, drawing.MAT_COLOUR) >= 4.5, colour
 
 
 @pytest.mark.parametrize(

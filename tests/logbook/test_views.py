@@ -1,5 +1,4 @@
 import datetime
-import uuid
 
 import pytest
 from django.urls import reverse
@@ -7,70 +6,17 @@ from django.utils.html import escape
 
 from exercises.models import Exercise
 from logbook.models import ExerciseEntry, Session
-from tests.factories import ExerciseEntryFactory, ExerciseFactory, RoutineFactory, SessionFactory
+from tests.factories import (
+    ExerciseEntryFactory,
+    ExerciseFactory,
+    RoutineFactory,
+    SessionFactory,
+    entry_form_data,
+    session_form_data,
+)
+from tests.logbook.conftest import CREATE_URL, LIST_URL, TODAY
 
-pytestmark = pytest.mark.django_db
-
-CREATE_URL = reverse("logbook:session_create")
-LIST_URL = reverse("logbook:session_list")
-NOON_UTC = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
-TODAY = datetime.date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def _noon(frozen_now):
-    frozen_now(NOON_UTC)
-
-
-@pytest.fixture
-def knee_hug(db):
-    return ExerciseFactory(name="Knee hug", hold_seconds_min=20, repetitions_min=3, per_side=True)
-
-
-@pytest.fixture
-def bridge(db, knee_hug):
-    return ExerciseFactory(
-        name="Bridge",
-        category="strengthen",
-        hold_seconds_min=None,
-        hold_seconds_max=None,
-        repetitions_min=5,
-        repetitions_max=8,
-        per_side=False,
-        easier_variation=knee_hug,
-    )
-
-
-def _post_data(*entries, **session_changes):
-    data = {
-        "date": TODAY.isoformat(),
-        "started_at": "",
-        "pain_before": "4",
-        "pain_after": "3",
-        "effort": "right",
-        "notes": "",
-        "submission_token": str(uuid.uuid4()),
-        "entries-TOTAL_FORMS": str(len(entries)),
-        "entries-INITIAL_FORMS": "0",
-    }
-    for index, entry in enumerate(entries):
-        values = {
-            "sets": "1",
-            "repetitions": "5",
-            "hold_seconds": "",
-            "side": "na",
-            "pain_during": "2",
-            "status": "completed",
-            **entry,
-        }
-        data.update({f"entries-{index}-{name}": value for name, value in values.items()})
-        if values.get("sharp_pain") is False:
-            del data[f"entries-{index}-sharp_pain"]
-    return {**data, **session_changes}
-
-
-def _entry(library_exercise, **changes):
-    return {"exercise": str(library_exercise.pk), **changes}
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("noon")]
 
 
 # Creating a session
@@ -101,8 +47,8 @@ def test_starting_from_an_exercise_page_prefills_its_gentle_dose(alice_client, k
 
 
 def test_add_keeps_everything_typed_and_saves_nothing(alice_client, knee_hug, bridge):
-    data = _post_data(
-        _entry(knee_hug, repetitions="4", pain_during="3", sharp_pain="on"),
+    data = session_form_data(
+        entry_form_data(knee_hug, repetitions="4", pain_during="3", sharp_pain="on"),
         pain_before="6",
         notes="Stiff this morning",
         add_exercise=str(bridge.pk),
@@ -124,8 +70,10 @@ def test_add_keeps_everything_typed_and_saves_nothing(alice_client, knee_hug, br
 
 
 def test_remove_drops_only_that_entry(alice_client, knee_hug, bridge):
-    data = _post_data(
-        _entry(knee_hug, repetitions="4"), _entry(bridge, repetitions="7"), remove="0"
+    data = session_form_data(
+        entry_form_data(knee_hug, repetitions="4"),
+        entry_form_data(bridge, repetitions="7"),
+        remove="0",
     )
     response = alice_client.post(CREATE_URL, data)
     forms = response.context["formset"].forms
@@ -136,9 +84,9 @@ def test_remove_drops_only_that_entry(alice_client, knee_hug, bridge):
 
 
 def test_saving_stores_the_session_and_its_entries_together(alice_client, alice, knee_hug, bridge):
-    data = _post_data(
-        _entry(knee_hug, hold_seconds="25", side="both", pain_during="1"),
-        _entry(bridge, repetitions="8", pain_during="3"),
+    data = session_form_data(
+        entry_form_data(knee_hug, hold_seconds="25", side="both", pain_during="1"),
+        entry_form_data(bridge, repetitions="8", pain_during="3"),
         started_at="07:30",
         notes="Good",
     )
@@ -154,7 +102,7 @@ def test_saving_stores_the_session_and_its_entries_together(alice_client, alice,
 
 
 def test_posting_the_same_form_twice_saves_one_session(alice_client, knee_hug):
-    data = _post_data(_entry(knee_hug))
+    data = session_form_data(entry_form_data(knee_hug))
     first = alice_client.post(CREATE_URL, data)
     second = alice_client.post(CREATE_URL, data, follow=True)
     session = Session.objects.get()
@@ -180,7 +128,7 @@ def test_posting_the_same_form_twice_saves_one_session(alice_client, knee_hug):
 def test_invalid_input_is_shown_again_with_a_message_and_nothing_saved(
     alice_client, knee_hug, changes, entry_changes, message
 ):
-    data = _post_data(_entry(knee_hug, **entry_changes), notes="Keep me", **changes)
+    data = session_form_data(entry_form_data(knee_hug, **entry_changes), notes="Keep me", **changes)
     response = alice_client.post(CREATE_URL, data)
     content = response.content.decode()
     assert response.status_code == 200
@@ -192,14 +140,14 @@ def test_invalid_input_is_shown_again_with_a_message_and_nothing_saved(
 
 
 def test_a_session_needs_at_least_one_exercise(alice_client):
-    response = alice_client.post(CREATE_URL, _post_data())
+    response = alice_client.post(CREATE_URL, session_form_data())
     assert "Add at least one exercise to the session." in response.content.decode()
     assert not Session.objects.exists()
 
 
 @pytest.mark.parametrize("total", ["abc", "-1", "100000", ""])
 def test_a_tampered_entry_count_is_an_error_message_not_a_crash(alice_client, knee_hug, total):
-    data = {**_post_data(_entry(knee_hug)), "entries-TOTAL_FORMS": total}
+    data = {**session_form_data(entry_form_data(knee_hug)), "entries-TOTAL_FORMS": total}
     for action in ({}, {"add": "1", "add_exercise": str(knee_hug.pk)}, {"remove": "0"}):
         response = alice_client.post(CREATE_URL, {**data, **action})
         assert response.status_code == 200
@@ -207,80 +155,8 @@ def test_a_tampered_entry_count_is_an_error_message_not_a_crash(alice_client, kn
 
 
 def test_add_without_choosing_an_exercise_says_so(alice_client):
-    response = alice_client.post(CREATE_URL, _post_data(add="1", add_exercise=""))
+    response = alice_client.post(CREATE_URL, session_form_data(add="1", add_exercise=""))
     assert "Choose an exercise from the list, then press Add." in response.content.decode()
-
-
-# Safety responses
-
-
-def test_pain_above_five_during_an_exercise_points_to_the_easier_variation(
-    alice_client, knee_hug, bridge
-):
-    alice_client.post(CREATE_URL, _post_data(_entry(bridge, pain_during="7")))
-    response = alice_client.get(Session.objects.get().get_absolute_url())
-    content = response.content.decode()
-    assert "pain during was 7 out of 10" in content
-    assert (
-        f'<a href="{knee_hug.get_absolute_url()}">Try the easier variation, Knee hug, for now.</a>'
-        in content
-    )
-    assert reverse("red_flags") in content
-
-
-def test_sharp_pain_flags_the_session_even_at_low_pain(alice_client, knee_hug):
-    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug, pain_during="2", sharp_pain="on")))
-    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
-    assert "you felt a sharp pain" in content
-    # Knee hug has no easier variation: two repetitions fewer than the 5 done is the gentler step.
-    assert "Do 3 repetitions instead." in content
-
-
-def test_pain_rising_two_points_is_called_out(alice_client, knee_hug):
-    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug), pain_before="2", pain_after="4"))
-    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
-    assert "Your pain rose from 2 before the session to 4 after it." in content
-
-
-def test_a_calm_session_shows_no_safety_panel(alice_client, knee_hug):
-    alice_client.post(CREATE_URL, _post_data(_entry(knee_hug, pain_during="5"), pain_after="5"))
-    content = alice_client.get(Session.objects.get().get_absolute_url()).content.decode()
-    assert "Your back was telling you something" not in content
-
-
-# Next-morning check
-
-
-def test_next_morning_check_waits_for_the_next_day(alice_client, alice):
-    session = ExerciseEntryFactory(session__user=alice, session__date=TODAY).session
-    url = reverse("logbook:session_next_morning", args=[session.pk])
-    response = alice_client.post(url, {"next_morning": "better"}, follow=True)
-    session.refresh_from_db()
-    assert session.next_morning == ""
-    assert "from the day after the session" in response.content.decode()
-
-
-def test_a_worse_next_morning_advises_reducing_the_load(alice_client, alice):
-    session = ExerciseEntryFactory(
-        session__user=alice, session__date=TODAY - datetime.timedelta(days=1)
-    ).session
-    assert "The morning after" in alice_client.get(LIST_URL).content.decode()
-    url = reverse("logbook:session_next_morning", args=[session.pk])
-    response = alice_client.post(url, {"next_morning": "worse"}, follow=True)
-    session.refresh_from_db()
-    content = response.content.decode()
-    assert session.next_morning == "worse"
-    assert "Your back felt worse the next morning" in content
-    assert "reduce it" in content
-    assert "The morning after" not in alice_client.get(LIST_URL).content.decode()
-
-
-def test_next_morning_rejects_an_unknown_answer(alice_client, alice):
-    session = SessionFactory(user=alice, date=TODAY - datetime.timedelta(days=2))
-    url = reverse("logbook:session_next_morning", args=[session.pk])
-    alice_client.post(url, {"next_morning": "fantastic"})
-    session.refresh_from_db()
-    assert session.next_morning == ""
 
 
 # History, detail, edit, delete, log again
@@ -348,7 +224,9 @@ def test_editing_a_session_replaces_its_entries(alice_client, alice, knee_hug, b
     ).session
     form = alice_client.get(reverse("logbook:session_update", args=[session.pk])).context["formset"]
     assert [f.initial["exercise"] for f in form] == [knee_hug.pk]
-    data = _post_data(_entry(bridge, repetitions="6"), pain_after="1", notes="Edited")
+    data = session_form_data(
+        entry_form_data(bridge, repetitions="6"), pain_after="1", notes="Edited"
+    )
     response = alice_client.post(reverse("logbook:session_update", args=[session.pk]), data)
     session.refresh_from_db()
     assert response.url == session.get_absolute_url()
@@ -409,6 +287,8 @@ def test_library_exercises_appear_in_the_picker(alice_client, library):
 
 def test_a_session_cannot_claim_someone_elses_routine(alice_client, bob, knee_hug):
     routine = RoutineFactory(owner=bob)
-    response = alice_client.post(CREATE_URL, _post_data(_entry(knee_hug), routine=str(routine.pk)))
+    response = alice_client.post(
+        CREATE_URL, session_form_data(entry_form_data(knee_hug), routine=str(routine.pk))
+    )
     assert "That routine is not available to you" in response.content.decode()
     assert not Session.objects.exists()
