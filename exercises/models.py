@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import MAX_HOLD_SECONDS, MAX_REPETITIONS, MAX_SETS, Dose, Frequency, Side
 from exercises.figures import PoseError, parse_poses
+from exercises.precautions import TAGGED
 
 
 def _lines(text: str) -> list[str]:
@@ -95,6 +96,20 @@ class Exercise(models.Model):
         related_name="harder_variations",
         help_text=_("The exercise to fall back to; this one then shows as its harder variation."),
     )
+    caution = models.TextField(
+        _("caution"),
+        blank=True,
+        help_text=_(
+            "Shown above the steps wherever the exercise appears; an exercise with a caution is "
+            "never suggested automatically as the next step."
+        ),
+    )
+    precautions = models.JSONField(
+        _("conditions to check first"),
+        default=list,
+        blank=True,
+        help_text=_("Of pregnancy and osteoporosis, those this exercise calls for advice on."),
+    )
     sources = models.TextField(
         _("sources"), help_text=_("Where the facts come from, one per line.")
     )
@@ -177,6 +192,11 @@ class Exercise(models.Model):
         return reverse("exercises:detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        unknown = set(self.precautions or []) - set(TAGGED)
+        if not isinstance(self.precautions, list) or unknown:
+            raise ValidationError(
+                {"precautions": _("Choose from: %(known)s.") % {"known": ", ".join(TAGGED)}}
+            )
         if self.poses:
             try:
                 parse_poses(self.poses)

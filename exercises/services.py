@@ -31,6 +31,8 @@ REQUIRED_KEYS = {
     "harder",
     "sources",
     "poses",
+    "caution",
+    "precautions",
 }
 DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets", "frequency"}
 MIN_STEPS = 3
@@ -130,6 +132,8 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "common_mistakes": "\n".join(_text_list(entry, "common_mistakes", minimum=0)),
         "sources": "\n".join(_text_list(entry, "sources", minimum=1)),
         "poses": entry["poses"],
+        "caution": (entry["caution"] or "").strip(),
+        "precautions": entry["precautions"],
     }
 
 

@@ -29,6 +29,8 @@ def _change_form_data(exercise, **changes):
         "common_mistakes": exercise.common_mistakes,
         "easier_variation": "",
         "sources": exercise.sources,
+        "caution": "",
+        "precautions": "[]",
         "steps-TOTAL_FORMS": "0",
         "steps-INITIAL_FORMS": "0",
         "steps-MIN_NUM_FORMS": "0",

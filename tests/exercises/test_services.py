@@ -53,6 +53,8 @@ def _entry(slug, **overrides):
         "harder": None,
         "sources": ["Test source"],
         "poses": [LYING, HUGGING],
+        "caution": None,
+        "precautions": [],
     }
     return {**entry, **overrides}
 
@@ -185,6 +187,7 @@ def test_exercises_that_exist_only_in_the_database_are_left_alone(write_content)
             "dosage.hold_seconds must be [min, max] integers",
         ),
         ([_entry("a", category="yoga")], "category"),
+        ([_entry("a", precautions=["knees"])], "Choose from: pregnancy, osteoporosis"),
         ([_entry("a", poses=[LYING])], "a: poses must be a list of 2 to 4 positions"),
         (
             [_entry("a", poses=[LYING, {**HUGGING, "near_leg": {"hip": 90, "knee": 90}}])],
