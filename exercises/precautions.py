@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy as _
 class Precaution(models.TextChoices):
     PREGNANCY = "pregnancy", _("I am pregnant")
     OSTEOPOROSIS = "osteoporosis", _("I have osteoporosis or have been told my bones are thin")
-    RECENT_SURGERY = "recent_surgery", _(
-        "I have had surgery or a fracture in the last six months"
-    )
-    DIAGNOSED_CONDITION = "diagnosed_condition", _(
-        "A doctor has diagnosed a condition of my spine (for example a slipped disc, "
-        "spinal stenosis or spondylolisthesis)"
+    RECENT_SURGERY = "recent_surgery", _("I have had surgery or a fracture in the last six months")
+    DIAGNOSED_CONDITION = (
+        "diagnosed_condition",
+        _(
+            "A doctor has diagnosed a condition of my spine (for example a slipped disc, "
+            "spinal stenosis or spondylolisthesis)"
+        ),
     )
 
 

@@ -1,100 +1,55 @@
 """What to do next time, and why: the one home of Backcare's dose advice.
 
-Over the last three sessions that included an exercise, within the last RECENT_WEEKS (the
-pain-monitoring model, NHS inform and ACSM dosage; DOMAIN.md):
-- the latest one hurt (logbook.pain: a sharp pain or pain during above 5) or was followed by a
-  worse next morning: ease off, to the easier variation or a lower dose (ease_off);
-- all three were comfortable (completed, pain during 3 or less, no sharp pain, no worse next
-  morning) at the routine's current dose or more: a small increase within the exercise's
-  suggested range, hold first, then repetitions;
-- otherwise: keep the dose, and say why.
+From the last three sessions that included an exercise (logbook/attempts.py), following the
+pain-monitoring model (logbook/pain.py) and NHS inform and ACSM dosage (DOMAIN.md):
+- any sign the last one was too much (a sharp pain, pain during above 5, pain 2 points higher
+  after than before, a worse next morning, or "too hard"): ease off, to the easier variation or
+  a lower dose (ease_off); after it hurt in two of the last three, ask a professional too;
+- three comfortable sessions (completed, pain during 3 or less, none of those signs) at the
+  routine's current dose, the latest with a recorded "better" or "same" next morning: a small
+  increase within the exercise's suggested range, hold first, then repetitions;
+- otherwise, and whenever an answer is missing: keep the dose, and say why.
 A suggestion is measured against the routine's current dose, so accepting it twice cannot step
 twice: the sessions behind it were done at the old dose. The session page and the player take
-their "next time" advice from ease_off too.
+their "next time" advice from ease_off too, and never suggest an easier variation that hurt in
+the same session.
 """
 
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import DenseRank
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exercises.dosage import Dose
 from exercises.models import Exercise
-from logbook.models import ExerciseEntry, Session
+from logbook.attempts import STREAK, Attempt
+from logbook.models import Session
 from logbook.pain import Flag
 
-STREAK = 3
-RECENT_WEEKS = 12
-COMFORTABLE_PAIN = 3
 HOLD_STEP, REPETITION_STEP = 5, 2
 MIN_HOLD, MIN_REPETITIONS = 3, 2
-
-
-@dataclass
-class Attempt:
-    """Everything a person logged for one exercise in one session."""
-
-    session: Session
-    entries: list[ExerciseEntry] = field(default_factory=list)
-
-    @property
-    def flagged(self) -> bool:
-        return any(entry.is_flagged for entry in self.entries)
-
-    @property
-    def worse_next_morning(self) -> bool:
-        return self.session.worse_next_morning
-
-    @property
-    def comfortable(self) -> bool:
-        return (
-            not self.flagged
-            and not self.worse_next_morning
-            and all(
-                entry.status == ExerciseEntry.Status.COMPLETED
-                and entry.pain_during <= COMFORTABLE_PAIN
-                for entry in self.entries
-            )
-        )
-
-    @property
-    def repetitions(self) -> int:
-        return max(entry.repetitions for entry in self.entries)
-
-    @property
-    def hold_seconds(self) -> int:
-        return max(entry.hold_seconds or 0 for entry in self.entries)
-
-    def reached(self, item) -> bool:
-        """Done at the routine item's current dose or more."""
-        return self.repetitions >= item.repetitions and self.hold_seconds >= (
-            item.hold_seconds or 0
-        )
-
-    def above(self, item) -> bool:
-        """Done at more than the routine item's current dose: the dose was lowered since."""
-        return self.repetitions > item.repetitions or self.hold_seconds > (item.hold_seconds or 0)
+# An exercise that hurt in this many of the last sessions: time to ask a professional.
+REPEATED_HURT = 2
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """Advice for one exercise: why, what to do, and the dose it comes to."""
+    """Advice for one exercise: why, what to do, the dose it comes to, and the numbers behind it."""
 
     class Kind(models.TextChoices):
         INCREASE = "increase", gettext_lazy("Ready for a little more")
         KEEP = "keep", gettext_lazy("Keep going")
         DECREASE = "decrease", gettext_lazy("Ease off")
         EASIER = "easier", gettext_lazy("Ease off")
+        REST = "rest", gettext_lazy("Rest it")
 
     kind: Kind
     why: str
     what: str
     exercise: Exercise
     dose: Dose
+    evidence: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -106,7 +61,11 @@ class Suggestion:
 
     @property
     def changes_anything(self) -> bool:
-        return self.kind != Suggestion.Kind.KEEP
+        return self.kind in (
+            Suggestion.Kind.INCREASE,
+            Suggestion.Kind.DECREASE,
+            Suggestion.Kind.EASIER,
+        )
 
     @property
     def signature(self) -> str:
@@ -118,46 +77,32 @@ class Suggestion:
         )
 
 
-def recent_attempts(user, exercise_ids) -> dict[int, list[Attempt]]:
-    """The user's last STREAK sessions per exercise, newest first, in one query."""
-    since = user.today() - datetime.timedelta(weeks=RECENT_WEEKS)
-    ranked = (
-        ExerciseEntry.objects.filter(
-            session__user=user, session__date__gte=since, exercise_id__in=exercise_ids
-        )
-        .annotate(
-            # Sessions, not entries, are counted: one session may log an exercise more than once.
-            rank=Window(
-                DenseRank(),
-                partition_by=[F("exercise_id")],
-                order_by=[
-                    F("session__date").desc(),
-                    F("session__created_at").desc(),
-                    F("session_id").desc(),
-                ],
-            )
-        )
-        .filter(rank__lte=STREAK)
-        .select_related("session")
-        .order_by("exercise_id", "rank", "position")
-    )
-    attempts: dict[int, list[Attempt]] = {}
-    for entry in ranked:
-        per_exercise = attempts.setdefault(entry.exercise_id, [])
-        if not per_exercise or per_exercise[-1].session.pk != entry.session_id:
-            per_exercise.append(Attempt(entry.session))
-        per_exercise[-1].entries.append(entry)
-    return attempts
+def _keep(item, why: str, what: str = "", evidence=()) -> Suggestion:
+    return Suggestion(Suggestion.Kind.KEEP, why, what, item.exercise, item.dose, tuple(evidence))
 
 
-def _keep(item, why: str, what: str = "") -> Suggestion:
-    return Suggestion(Suggestion.Kind.KEEP, why, what, item.exercise, item.dose)
-
-
-def ease_off(exercise: Exercise, dose: Dose, *, why: str = "") -> Suggestion:
+def ease_off(
+    exercise: Exercise, dose: Dose, *, why: str = "", avoid: frozenset[int] = frozenset()
+) -> Suggestion:
     """The gentler next step after an exercise hurt: its easier variation if it has one, else
-    a shorter hold, else fewer repetitions, else move more gently or leave it out."""
+    a shorter hold, else fewer repetitions, else move more gently or leave it out.
+
+    An easier variation in ``avoid`` (it hurt in the same session) is never suggested: the
+    advice is then to rest the movement, and to ask a professional if it hurts again.
+    """
     easier = exercise.easier_variation
+    if easier is not None and easier.pk in avoid:
+        return Suggestion(
+            Suggestion.Kind.REST,
+            why,
+            _(
+                "Its easier variation, %(name)s, hurt too: rest this movement for now. If it "
+                "hurts again next time, ask a physiotherapist or GP about it."
+            )
+            % {"name": easier.name},
+            exercise,
+            dose,
+        )
     if easier is not None:
         return Suggestion(
             Suggestion.Kind.EASIER,
@@ -218,26 +163,36 @@ class FlagAdvice:
 
 def session_advice(session: Session) -> list[FlagAdvice]:
     """Each flag of a session with its advice; reads the (prefetched) entries."""
+    hurt = frozenset(entry.exercise_id for entry in session.entries.all() if entry.is_flagged)
     return [
-        FlagAdvice(flag, ease_off(flag.entry.exercise, flag.entry.dose) if flag.entry else None)
+        FlagAdvice(
+            flag,
+            ease_off(flag.entry.exercise, flag.entry.dose, avoid=hurt) if flag.entry else None,
+        )
         for flag in session.flags
     ]
 
 
-def _ease_off_item(item, latest: Attempt) -> Suggestion:
-    why = (
-        _("Last time it hurt too much during the exercise.")
-        if latest.flagged
-        else _("Your back felt worse the morning after last time.")
-    )
+def _ease_off_item(item, latest: Attempt, recent: list[Attempt], evidence) -> Suggestion:
+    why = latest.why_ease_off()
     if latest.above(item):
-        return _keep(item, why, _("The dose is already lower than then: see how this one goes."))
-    return ease_off(item.exercise, item.dose, why=why)
+        return _keep(
+            item, why, _("The dose is already lower than then: see how this one goes."), evidence
+        )
+    step = ease_off(item.exercise, item.dose, why=why, avoid=latest.flagged_in_session)
+    times_hurt = sum(attempt.hurt for attempt in recent)
+    if times_hurt >= REPEATED_HURT and step.kind != Suggestion.Kind.REST:
+        again = _(
+            "It has hurt in %(times)s of your last %(total)s sessions: ask a physiotherapist or "
+            "GP about it."
+        ) % {"times": times_hurt, "total": len(recent)}
+        step = replace(step, what=f"{step.what} {again}")
+    return replace(step, evidence=evidence)
 
 
-def _step_up(item) -> Suggestion:
+def _step_up(item, evidence) -> Suggestion:
     exercise = item.exercise
-    why = _("Three comfortable sessions in a row.")
+    why = _("Three comfortable sessions in a row, and a settled morning after the last.")
     single = item.dose.fields
     if (
         item.hold_seconds
@@ -252,6 +207,7 @@ def _step_up(item) -> Suggestion:
             _("Hold for %(hold)s seconds.") % {"hold": hold},
             exercise,
             Dose.single(**{**single, "hold_seconds": hold}),
+            evidence,
         )
     if item.repetitions < exercise.repetitions_max:
         repetitions = min(exercise.repetitions_max, item.repetitions + REPETITION_STEP)
@@ -261,8 +217,10 @@ def _step_up(item) -> Suggestion:
             _("Do %(reps)s repetitions.") % {"reps": repetitions},
             exercise,
             Dose.single(**{**single, "repetitions": repetitions}),
+            evidence,
         )
-    harder = next(iter(exercise.harder_variations.all()), None)  # prefetched by the views
+    # A harder variation with a caution (superman) is never the automatic next step.
+    harder = next((h for h in exercise.harder_variations.all() if not h.caution), None)
     if harder is not None:
         return _keep(
             item,
@@ -271,38 +229,59 @@ def _step_up(item) -> Suggestion:
                 "the harder variation, %(name)s, is the next step."
             )
             % {"name": harder.name},
+            evidence=evidence,
         )
-    return _keep(item, _("You are at the top of the suggested dose: keep it up."))
+    return _keep(
+        item, _("You are at the top of the suggested dose: keep it up."), evidence=evidence
+    )
 
 
 def suggest(item, attempts: list[Attempt]) -> Suggestion:
-    """The suggestion for one routine item, given its exercise's latest attempts."""
+    """The suggestion for one routine item, given its exercise's latest attempts.
+
+    Ease off after any sign of too much (a flag, a worse morning, "too hard"); increase only
+    after STREAK comfortable sessions at this dose whose latest had a settled morning after it;
+    otherwise, and whenever an answer is missing, keep the dose.
+    """
     if not attempts:
         return _keep(item, _("No sessions with this exercise lately: start with this dose."))
-    latest = attempts[0]
-    if latest.flagged or latest.worse_next_morning:
-        return _ease_off_item(item, latest)
-    streak = [
-        attempt for attempt in attempts[:STREAK] if attempt.comfortable and attempt.reached(item)
-    ]
+    latest, recent = attempts[0], attempts[:STREAK]
+    evidence = tuple(attempt.evidence() for attempt in recent)
+    if latest.calls_for_easing_off:
+        return _ease_off_item(item, latest, recent, evidence)
+    streak = [attempt for attempt in recent if attempt.comfortable and attempt.reached(item)]
     if len(streak) == STREAK:
-        return _step_up(item)
+        if not latest.morning_settled:
+            return _keep(
+                item,
+                _(
+                    "Three comfortable sessions. Before adding more, record how your back felt "
+                    "the morning after the last one (%(day)s)."
+                )
+                % {"day": latest.day},
+                evidence=evidence,
+            )
+        return _step_up(item, evidence)
     if len(attempts) < STREAK:
         return _keep(
             item,
             _("%(done)s of %(needed)s comfortable sessions so far: keep this dose for now.")
             % {"done": sum(attempt.comfortable for attempt in attempts), "needed": STREAK},
+            evidence=evidence,
         )
-    if all(attempt.comfortable for attempt in attempts[:STREAK]):
+    if all(attempt.comfortable for attempt in recent):
         return _keep(
             item,
             _("Try this dose for %(needed)s sessions before adding more.") % {"needed": STREAK},
+            evidence=evidence,
         )
     return _keep(
         item,
         _(
-            "Not every one of the last %(needed)s sessions was comfortable "
-            "(completed, pain during 3 or less): keep this dose."
+            "Not every one of the last %(needed)s sessions was comfortable (completed, pain "
+            "during 3 or less, no rise in pain, not too hard, no worse the next morning): keep "
+            "this dose."
         )
         % {"needed": STREAK},
+        evidence=evidence,
     )

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from logbook import services
+from logbook.attempts import recent_attempts
 from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 from logbook.progress import progress
-from logbook.progression import recent_attempts, suggest
+from logbook.progression import suggest
 
 RECENT_SESSIONS = 5
 CHART_SESSIONS = 30
