@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 
-from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
+from logbook.models import ExerciseEntry, FlarePlan, Routine, RoutineItem, Session
 
 CSV_COLUMNS = [
     "session_id",
@@ -78,11 +78,16 @@ def export_json(user) -> dict:
     routines = Routine.objects.filter(owner=user).prefetch_related(
         Prefetch("items", queryset=RoutineItem.objects.select_related("exercise"))
     )
+    plan = FlarePlan.objects.filter(user=user).first()
     return {
         "username": user.get_username(),
         "email": user.email,
         "time_zone": user.time_zone,
         "weekly_goal": user.weekly_goal,
+        "precautions": user.precautions,
+        "flare_plan": {"what_helps": plan.what_helps, "who_to_call": plan.who_to_call}
+        if plan
+        else None,
         "routines": [
             {
                 "name": routine.name,

@@ -3,6 +3,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, time_zone_choices
+from exercises.precautions import Precaution
 
 
 class TimeZoneSelect(forms.Select):
@@ -54,3 +55,18 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class PrecautionsForm(forms.ModelForm):
+    precautions = forms.TypedMultipleChoiceField(
+        label=_("Do any of these apply to you?"),
+        choices=Precaution.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick all that apply; leave them all unticked if none do."),
+        error_messages={"invalid_choice": _("Choose from the list.")},
+    )
+
+    class Meta:
+        model = User
+        fields = ["precautions"]

@@ -1,3 +1,4 @@
+from django.db import DatabaseError
 from django.utils import timezone
 
 
@@ -8,7 +9,13 @@ class UserTimeZoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        try:
+            signed_in = request.user.is_authenticated
+        except DatabaseError:
+            # No database, no user: a page that needs neither (the warning signs) still shows;
+            # any other fails where it needs the database, with the friendly 503.
+            signed_in = False
+        if signed_in:
             timezone.activate(request.user.zone)
         else:
             timezone.deactivate()

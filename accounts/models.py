@@ -43,6 +43,11 @@ class User(AbstractUser):
         help_text=_("Shown against your sessions on the progress page."),
     )
 
+    # Conditions that call for a professional's word first (exercises.precautions.Precaution),
+    # asked once after sign-up; answered_at stays empty until the person has answered.
+    precautions = models.JSONField(_("before you start"), default=list, blank=True)
+    precautions_answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
         constraints = [

@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
     path("signup/", views.signup, name="signup"),
+    path("before-you-start/", views.precautions, name="precautions"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json_view, name="export_json"),
     path("delete/", views.delete, name="delete"),

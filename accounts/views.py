@@ -3,11 +3,13 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.export import export_json, write_csv
-from accounts.forms import AccountDeleteForm, AccountForm, SignupForm
+from accounts.forms import AccountDeleteForm, AccountForm, PrecautionsForm, SignupForm
 from accounts.services import account_delete
+from exercises.precautions import Precaution
 
 
 def signup(request):
@@ -17,8 +19,8 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Backcare. Your logbook is ready."))
-        return redirect("logbook:session_list")
+        messages.success(request, _("Welcome to Backcare. One question before you start."))
+        return redirect("accounts:precautions")
     return render(request, "accounts/signup.html", {"form": form})
 
 
@@ -29,7 +31,41 @@ def account(request):
         form.save()
         messages.success(request, _("Your account is updated."))
         return redirect("accounts:account")
-    return render(request, "accounts/account.html", {"form": form})
+    labels = dict(Precaution.choices)
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "form": form,
+            "precaution_labels": [labels[p] for p in request.user.precautions if p in labels],
+        },
+    )
+
+
+@login_required
+def precautions(request):
+    """Before you start: conditions that call for a professional's word first. Asked after
+    sign-up, changeable from the account page; exercise pages then show what concerns them."""
+    first_time = request.user.precautions_answered_at is None
+    form = PrecautionsForm(
+        request.POST if request.method == "POST" else None, instance=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.precautions_answered_at = timezone.now()
+        user.save(update_fields=["precautions", "precautions_answered_at"])
+        if user.precautions:
+            messages.info(
+                request,
+                _(
+                    "Thank you. Please check with a health professional before you start: "
+                    "the exercises it concerns will remind you."
+                ),
+            )
+        else:
+            messages.success(request, _("Thank you. Your logbook is ready."))
+        return redirect("logbook:session_list" if first_time else "accounts:account")
+    return render(request, "accounts/precautions.html", {"form": form, "first_time": first_time})
 
 
 def _download_name(request, extension: str) -> str:

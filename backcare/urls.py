@@ -1,16 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
 
-from backcare.views import healthz
+from backcare.views import healthz, home, pain_guide, red_flags
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
-    path(
-        "safety/red-flags/",
-        TemplateView.as_view(template_name="pages/red_flags.html"),
-        name="red_flags",
-    ),
+    path("", home, name="home"),
+    path("safety/red-flags/", red_flags, name="red_flags"),
+    path("safety/how-backcare-reads-your-pain/", pain_guide, name="pain_guide"),
     path("exercises/", include("exercises.urls")),
     path("", include("logbook.urls")),
     path("accounts/", include("accounts.urls")),

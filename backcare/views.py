@@ -1,11 +1,17 @@
 import logging
 import sys
 
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
 from django.views.decorators.cache import never_cache
+
+from logbook import pain
+from logbook.attempts import COMFORTABLE_PAIN, STREAK
+from logbook.care import care_prompts
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -60,3 +66,40 @@ def csrf_failure(request, reason=""):
     """A failed CSRF check, explained in Backcare's own page (Django's has inline styles that
     the Content-Security-Policy blocks)."""
     return render(request, "403_csrf.html", status=403)
+
+
+def home(request):
+    """What Backcare is; for a signed-in person, also what their own log calls for."""
+    prompts = []
+    if request.user.is_authenticated:
+        prompts = care_prompts(request.user, request.user.today())
+    return render(request, "pages/home.html", {"care_prompts": prompts})
+
+
+def pain_guide(request):
+    """How Backcare reads a pain rating, with the numbers taken from the rules themselves."""
+    return render(
+        request,
+        "pages/pain_guide.html",
+        {
+            "safe": pain.SAFE_PAIN,
+            "acceptable": pain.ACCEPTABLE_PAIN,
+            "high": pain.HIGH_PAIN,
+            "meaningful": pain.MEANINGFUL_CHANGE,
+            "comfortable": COMFORTABLE_PAIN,
+            "streak": STREAK,
+        },
+    )
+
+
+@transaction.non_atomic_requests
+def red_flags(request):
+    """The warning signs. They must reach a person even while the database is down, so the page
+    makes no query of its own: without a database it is shown as to a visitor."""
+    try:
+        bool(request.user.is_authenticated)  # loads the session and the user, or fails here
+    except DatabaseError:
+        logger.warning("Warning signs shown without the database", exc_info=True)
+        request.user = AnonymousUser()
+        request._messages = CookieStorage(request)
+    return render(request, "pages/red_flags.html")

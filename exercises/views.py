@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from exercises.forms import ExerciseFilterForm
 from exercises.models import CATEGORY_INTROS, Exercise
+from exercises.precautions import precaution_messages
 
 
 # The library is read-only: no request transaction (ATOMIC_REQUESTS) needed around it.
@@ -47,4 +48,13 @@ def exercise_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "exercises/exercise_detail.html", {"exercise": exercise})
+    # A signed-in person's conditions (accounts.User.precautions); a visitor has none.
+    person = getattr(request.user, "precautions", None) or []
+    return render(
+        request,
+        "exercises/exercise_detail.html",
+        {
+            "exercise": exercise,
+            "precaution_messages": precaution_messages(exercise.precautions, person),
+        },
+    )

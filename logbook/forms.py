@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import Dose
 from exercises.models import Exercise
-from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, RoutineItem, Session
+from logbook.models import MAX_ENTRIES, ExerciseEntry, FlarePlan, Routine, RoutineItem, Session
 from logbook.pain import PAIN_MAX, PAIN_MIN
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 
@@ -202,3 +202,13 @@ class AddExerciseForm(forms.Form):
         empty_label=_("Choose an exercise"),
         error_messages={"required": _("Choose an exercise to add.")},
     )
+
+
+class FlarePlanForm(forms.ModelForm):
+    class Meta:
+        model = FlarePlan
+        fields = ["what_helps", "who_to_call"]
+        widgets = {
+            "what_helps": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+            "who_to_call": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        }

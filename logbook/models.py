@@ -13,6 +13,7 @@ from logbook.pain import (
     PAIN_VALIDATORS,
     Flag,
     entry_is_flagged,
+    pain_is_high,
     pain_range,
     pain_rose,
     session_flags,
@@ -185,6 +186,11 @@ class Session(models.Model):
         return pain_rose(before=self.pain_before, after=self.pain_after)
 
     @property
+    def was_a_bad_day(self) -> bool:
+        """Pain before the session high enough for the flare-up plan."""
+        return pain_is_high(self.pain_before)
+
+    @property
     def worse_next_morning(self) -> bool:
         return self.next_morning == self.NextMorning.WORSE
 
@@ -257,3 +263,39 @@ class ExerciseEntry(DoseFields):
     @property
     def is_flagged(self) -> bool:
         return entry_is_flagged(pain_during=self.pain_during, sharp_pain=self.sharp_pain)
+
+
+class FlarePlan(models.Model):
+    """A person's own plan for a flare-up, in their words: what helps, and who to call."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flare_plan"
+    )
+    what_helps = models.TextField(
+        _("what helps me"),
+        blank=True,
+        max_length=2000,
+        help_text=_("For example: a warm bath, short walks every hour, the gentle routine."),
+    )
+    who_to_call = models.TextField(
+        _("who I can call"),
+        blank=True,
+        max_length=1000,
+        help_text=_("For example: my physiotherapist's number, a friend who can help at home."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user_id"]
+        verbose_name = _("flare-up plan")
+        verbose_name_plural = _("flare-up plans")
+
+    def __str__(self) -> str:
+        return f"{self.user}'s flare-up plan"
+
+    def get_absolute_url(self) -> str:
+        return reverse("logbook:flare")
+
+    @property
+    def is_written(self) -> bool:
+        return bool(self.what_helps.strip() or self.who_to_call.strip())

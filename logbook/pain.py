@@ -1,10 +1,12 @@
 """How Backcare reads a pain rating: the one home of the pain-monitoring model.
 
 Pain during an exercise on the 0-10 scale: 0-2 is safe, 3-5 acceptable, above 5 too much
-(Thomeé 1997; Silbernagel et al. 2007). A rise of 2 points or more is a meaningful change
-(Ostelo et al. 2008). The model was tested in tendon and knee pain, not backs: Backcare offers it
-as a guide. The model, the database queries, the progress figures, the session page and the
-player all take their answer from here.
+(Thomeé 1997; Silbernagel et al. 2007). A change of 2 points or 30% is meaningful (Ostelo et al.
+2008). Pain of 7 or more before a session is a bad day: Backcare offers the flare-up plan (a
+clinical home-exercise service treats 7 or more as critical: MedBridge Pathways). The model was
+tested in tendon and knee pain, not backs: Backcare offers it as a guide. The model, the
+database queries, the progress figures, the session page and the player all take their answer
+from here.
 """
 
 from dataclasses import dataclass
@@ -22,7 +24,9 @@ if TYPE_CHECKING:
 PAIN_MIN, PAIN_MAX = 0, 10
 SAFE_PAIN = 2  # 0-2 during an exercise: safe
 ACCEPTABLE_PAIN = 5  # 3-5: acceptable; above it: too much
-MEANINGFUL_CHANGE = 2  # points on the 0-10 scale
+MEANINGFUL_CHANGE = 2  # points on the 0-10 scale...
+MEANINGFUL_FRACTION = 0.3  # ...or 30% of where it started
+HIGH_PAIN = 7  # before a session: a bad day, time for the flare-up plan
 
 PAIN_VALIDATORS = [MinValueValidator(PAIN_MIN), MaxValueValidator(PAIN_MAX)]
 
@@ -48,6 +52,29 @@ def entry_is_flagged(*, pain_during: int, sharp_pain: bool) -> bool:
 def pain_rose(*, before: int, after: int) -> bool:
     """Pain after a session meaningfully higher than before it."""
     return after - before >= MEANINGFUL_CHANGE
+
+
+def is_meaningful(baseline: float | None, value: float | None) -> bool:
+    """A change from a baseline that is more than everyday ups and downs, either way."""
+    if baseline is None or value is None:
+        return False
+    change = abs(value - baseline)
+    return change >= MEANINGFUL_CHANGE or (
+        baseline > 0 and change / baseline >= MEANINGFUL_FRACTION
+    )
+
+
+def pain_is_high(pain_before: int) -> bool:
+    return pain_before >= HIGH_PAIN
+
+
+def pain_levels() -> dict[str, list[int]]:
+    """The scale's values grouped as the guided player needs them: it looks ratings up here."""
+    scale = range(PAIN_MIN, PAIN_MAX + 1)
+    return {
+        "tooMuchDuring": [n for n in scale if pain_during_too_much(n)],
+        "highBefore": [n for n in scale if pain_is_high(n)],
+    }
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,13 @@ from django.db.models import Avg, Case, Count, F, IntegerField, Max, Sum, Value,
 from django.db.models.functions import Coalesce, TruncWeek
 
 from logbook.models import ExerciseEntry, Session
-from logbook.pain import FLAGGED_ENTRY, MEANINGFUL_CHANGE
+from logbook.pain import FLAGGED_ENTRY, is_meaningful
 
 logger = logging.getLogger(__name__)
 RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
 DEFAULT_RANGE = "12"
 CACHE_SECONDS = 60 * 60
 BASELINE_WEEKS = 2
-# A change of about 2 points or 30% from baseline is clinically meaningful (Ostelo et al. 2008).
-MEANINGFUL_POINTS = MEANINGFUL_CHANGE
-MEANINGFUL_FRACTION = 0.3
 
 
 def week_start(day: datetime.date) -> datetime.date:
@@ -28,15 +25,6 @@ def week_start(day: datetime.date) -> datetime.date:
 def range_start(today: datetime.date, range_key: str) -> datetime.date | None:
     weeks = RANGES[range_key]
     return None if weeks is None else week_start(today) - datetime.timedelta(weeks=weeks - 1)
-
-
-def is_meaningful(baseline: float | None, value: float | None) -> bool:
-    if baseline is None or value is None:
-        return False
-    change = abs(value - baseline)
-    return change >= MEANINGFUL_POINTS or (
-        baseline > 0 and change / baseline >= MEANINGFUL_FRACTION
-    )
 
 
 @dataclass

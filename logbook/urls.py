@@ -3,13 +3,14 @@
 
 from django.urls import path
 
-from logbook.views import player, progress, routines, sessions
+from logbook.views import flare, player, progress, routines, sessions
 
 app_name = "logbook"
 
 urlpatterns = [
     path("logbook/", sessions.session_list, name="session_list"),
     path("logbook/progress/", progress.progress_view, name="progress"),
+    path("logbook/flare-up/", flare.flare, name="flare"),
     path("logbook/sessions/new/", sessions.session_create, name="session_create"),
     path("logbook/sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("logbook/sessions/<int:pk>/edit/", sessions.session_update, name="session_update"),

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from logbook.models import Routine, RoutineItem, Session
+from logbook.models import FlarePlan, Routine, RoutineItem, Session
 from tests.factories import ExerciseEntryFactory, ExerciseFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,9 +43,11 @@ OWN_DATA_URLS = {
     "logbook:session_list": ["get"],
     "logbook:session_create": ["get", "post"],
     "logbook:progress": ["get"],
+    "logbook:flare": ["get", "post"],
     "logbook:routine_list": ["get"],
     "logbook:routine_create": ["get", "post"],
     "accounts:account": ["get", "post"],
+    "accounts:precautions": ["get", "post"],
     "accounts:export_csv": ["get"],
     "accounts:export_json": ["get"],
     "accounts:delete": ["get", "post"],
@@ -54,6 +56,7 @@ OWN_DATA_URLS = {
 PUBLIC_URLS = {
     "home": ["get"],
     "red_flags": ["get"],
+    "pain_guide": ["get"],
     "healthz": ["get"],
     "exercises:list": ["get"],
     "exercises:detail": ["get"],
@@ -94,7 +97,8 @@ def alices_data(alice):
     item = RoutineItem.objects.create(
         routine=routine, exercise=ExerciseFactory(), position=1, repetitions=5
     )
-    return {"session": session, "routine": routine, "item": item}
+    plan = FlarePlan.objects.create(user=alice, what_helps="alice-private-plan")
+    return {"session": session, "routine": routine, "item": item, "plan": plan}
 
 
 def _url(name, data):
@@ -124,10 +128,13 @@ def _unchanged(data):
     assert routine.name == "alice-private-routine"
     assert (item.position, item.repetitions) == (1, 5)
     assert Routine.objects.filter(name="alice-private-routine").count() == 1
+    data["plan"].refresh_from_db()
+    assert data["plan"].what_helps == "alice-private-plan"
 
 
 HOSTILE_POST = {
     "next_morning": "worse",
+    "what_helps": "taken over",
     "pain_after": "9",
     "name": "taken over",
     "direction": "down",

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from logbook.care import care_prompts
 from logbook.progress import DEFAULT_RANGE, RANGES, user_progress
 
 
@@ -10,7 +11,8 @@ def progress_view(request):
     range_key = request.GET.get("weeks", DEFAULT_RANGE)
     if range_key not in RANGES:
         range_key = DEFAULT_RANGE
-    report = user_progress(request.user, today=request.user.today(), range_key=range_key)
+    today = request.user.today()
+    report = user_progress(request.user, today=today, range_key=range_key)
     return render(
         request,
         "logbook/progress.html",
@@ -19,6 +21,7 @@ def progress_view(request):
             "range_key": range_key,
             "ranges": RANGES,
             "chart_data": progress_chart_data(report),
+            "care_prompts": care_prompts(request.user, today),
         },
     )
 

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
-from logbook.models import ExerciseEntry, Routine, Session
+from logbook.models import ExerciseEntry, FlarePlan, Routine, Session
 from tests.factories import ExerciseEntryFactory, RoutineFactory, RoutineItemFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_signup_creates_the_account_in_the_chosen_time_zone_and_logs_in(client):
         },
     )
     user = User.objects.get(username="carol")
-    assert response.url == reverse("logbook:session_list")
+    assert response.url == reverse("accounts:precautions")
     assert user.time_zone == "Australia/Sydney"
     assert client.get(reverse("logbook:session_list")).context["user"] == user
 
@@ -199,9 +199,12 @@ def test_csv_export_has_every_session_and_entry_of_mine_only(alice_client, alice
 def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
     first, second = _alice_logbook(alice)
     ExerciseEntryFactory(session__user=bob)
+    FlarePlan.objects.create(user=alice, what_helps="Heat and short walks.")
+    FlarePlan.objects.create(user=bob, what_helps="Bob's plan.")
     data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
     assert data["username"] == "alice"
     assert data["weekly_goal"] == alice.weekly_goal
+    assert data["flare_plan"] == {"what_helps": "Heat and short walks.", "who_to_call": ""}
     assert data["routines"] == [
         {
             "name": "Alice's mornings",

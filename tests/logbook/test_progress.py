@@ -149,14 +149,15 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 9 queries: the request transaction's savepoint and release, the login session, the user,
+    # 10 queries: the request transaction's savepoint and release, the login session, the user,
     # the logbook's change stamp, then weekly sessions, weekly volume, daily points and
-    # per-exercise figures.
-    with django_assert_num_queries(9):
+    # per-exercise figures, and the two weeks' trend behind the care prompts.
+    with django_assert_num_queries(10):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
     assert sum(week.sessions for week in response.context["progress"].weeks) == days
-    # Unchanged logbook: the figures come from the cache, after the change stamp.
-    with django_assert_num_queries(5):
+    # Unchanged logbook: the figures come from the cache, after the change stamp; the care
+    # prompts' trend is read afresh (one query).
+    with django_assert_num_queries(6):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 

@@ -27,10 +27,11 @@ def _positions(routine):
     return list(routine.items.order_by("position").values_list("exercise__name", "position"))
 
 
-def test_curated_routines_load_idempotently_from_the_seed_article(library):
+def test_curated_routines_load_idempotently_from_their_content_file(library):
     first = curated_routines_load()
     second = curated_routines_load()
     assert sorted(first.created) == [
+        "flare-day",
         "gentle-relief",
         "strength-and-stability",
         "stretch-and-strengthen",
@@ -46,13 +47,27 @@ def test_curated_routines_load_idempotently_from_the_seed_article(library):
     strength = {
         i.exercise.slug for i in Routine.objects.get(key="strength-and-stability").items.all()
     }
-    assert {"bird-dog", "superman", "bridge", "pelvic-tilt"} <= strength
-    assert RoutineItem.objects.count() == 17
+    assert strength == {"bird-dog", "dead-bug", "bridge", "pelvic-tilt"}
+    assert RoutineItem.objects.count() == 18
+
+
+def test_no_curated_routine_starts_anyone_on_an_exercise_with_a_caution(library):
+    curated_routines_load()
+    cautioned = RoutineItem.objects.filter(routine__owner=None).exclude(exercise__caution="")
+    assert list(cautioned.values_list("routine__key", "exercise__slug")) == []
+
+
+def test_the_flare_up_routine_is_short_and_at_the_gentle_end_of_every_dose(library):
+    curated_routines_load()
+    items = Routine.objects.get(key="flare-day").items.select_related("exercise")
+    assert 2 <= len(items) <= 4
+    for item in items:
+        assert item.dose.fields == item.exercise.starting_dose.fields, item.exercise.slug
 
 
 def test_load_routines_command_runs_after_the_library(library, capsys):
     call_command("load_routines")
-    assert capsys.readouterr().out.strip() == "Routines: 3 created, 0 updated, 0 unchanged."
+    assert capsys.readouterr().out.strip() == "Routines: 4 created, 0 updated, 0 unchanged."
 
 
 def test_routine_list_shows_curated_and_only_my_routines(alice_client, alice, bob, curated):
@@ -60,7 +75,7 @@ def test_routine_list_shows_curated_and_only_my_routines(alice_client, alice, bo
     RoutineFactory(owner=bob, name="Bob's")
     response = alice_client.get(reverse("logbook:routine_list"))
     assert [r.name for r in response.context["own"]] == ["Mine"]
-    assert len(response.context["curated"]) == 3
+    assert len(response.context["curated"]) == 4
 
 
 def test_creating_a_routine_then_adding_exercises(alice_client, alice):

@@ -1,0 +1,133 @@
+"""Random and hostile input posted to the account and password forms, and a check that every
+form view of the project is fuzzed somewhere. Marked "fuzz" like tests/test_fuzz.py.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from accounts.models import User
+from exercises.precautions import Precaution
+from tests.fuzzing import HOSTILE, SCRIPT, FuzzCase, maybe
+
+pytestmark = pytest.mark.fuzz
+
+
+class PasswordResetConfirmFuzz(FuzzCase):
+    @given(
+        first=maybe(st.just("a new long passphrase")),
+        second=maybe(st.just("a new long passphrase")),
+    )
+    def test_set_a_new_password(self, first, second):
+        from django.contrib.auth.tokens import default_token_generator
+        from django.utils.encoding import force_bytes
+        from django.utils.http import urlsafe_base64_encode
+
+        user = User.objects.get(pk=self.user.pk)  # as stored now, each example rolled back
+        anonymous = Client()
+        link = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        form_url = anonymous.get(link).url
+        response = anonymous.post(form_url, {"new_password1": first, "new_password2": second})
+        assert response.status_code in {200, 302}
+        user.refresh_from_db()
+        changed = user.check_password(first)
+        assert changed == (response.status_code == 302)
+
+
+class AccountFuzz(FuzzCase):
+    @given(
+        username=maybe(st.from_regex(r"[a-z]{3,12}", fullmatch=True)),
+        email=maybe(st.emails()),
+        time_zone=maybe(st.sampled_from(["Europe/Paris", "Asia/Tokyo", "UTC"])),
+        password=maybe(st.just("a long enough passphrase")),
+        weekly_goal=maybe(st.integers(1, 14).map(str)),
+        precaution=maybe(st.sampled_from(Precaution.values)),
+    )
+    def test_account_forms(self, username, email, time_zone, password, weekly_goal, precaution):
+        anonymous = Client()
+        users = User.objects.count()
+        response = anonymous.post(
+            reverse("accounts:signup"),
+            {
+                "username": username,
+                "email": email,
+                "time_zone": time_zone,
+                "password1": password,
+                "password2": password,
+            },
+        )
+        assert response.status_code in {200, 302}
+        if response.status_code == 200:
+            assert User.objects.count() == users
+            assert SCRIPT not in response.content.decode()
+        response = self.client.post(
+            reverse("accounts:account"),
+            {"email": email, "time_zone": time_zone, "weekly_goal": weekly_goal},
+        )
+        assert response.status_code in {200, 302}
+        self.user.refresh_from_db()
+        assert 1 <= self.user.weekly_goal <= 14
+        response = self.client.post(
+            reverse("accounts:precautions"), {"precautions": [precaution, "pregnancy"]}
+        )
+        assert response.status_code in {200, 302}
+        self.user.refresh_from_db()
+        assert set(self.user.precautions) <= set(Precaution.values)
+        response = self.client.post(reverse("accounts:delete"), {"password": password})
+        assert response.status_code == 200
+        assert User.objects.filter(pk=self.user.pk).exists()
+        response = anonymous.post(reverse("login"), {"username": username, "password": password})
+        assert response.status_code in {200, 302, 429}
+        response = anonymous.post(reverse("password_reset"), {"email": email})
+        assert response.status_code in {200, 302}
+        response = self.client.post(
+            reverse("password_change"),
+            {"old_password": password, "new_password1": password, "new_password2": username},
+        )
+        assert response.status_code in {200, 302}
+        assert self.user.check_password("correct horse battery")
+
+    @given(unknown=HOSTILE)
+    def test_unknown_query_values_on_pages(self, unknown):
+        for url, params in [
+            (reverse("exercises:list"), {"q": unknown, "category": unknown, "difficulty": unknown}),
+            (reverse("logbook:session_list"), {"page": unknown}),
+            (reverse("logbook:progress"), {"weeks": unknown}),
+            (reverse("logbook:session_create"), {"exercise": unknown, "routine": unknown}),
+        ]:
+            response = self.client.get(url, params)
+            assert response.status_code == 200, url
+            assert SCRIPT not in response.content.decode()
+
+
+def test_fuzzing_covers_every_form_view():
+    """A reminder with teeth: a new POST view must be added to the fuzzing above."""
+    from tests.test_ownership import LOGIN_REQUIRED_URLS, PUBLIC_URLS
+
+    fuzzed = {
+        "logbook:session_create", "logbook:session_update", "logbook:session_next_morning",
+        "logbook:routine_create", "logbook:routine_item_add", "logbook:routine_item_update",
+        "logbook:routine_item_move", "logbook:routine_update", "logbook:flare",
+        "accounts:signup", "accounts:account", "accounts:delete", "login", "password_reset",
+        "accounts:precautions",
+        "password_change", "password_reset_confirm",
+    }  # fmt: skip
+    # Posts without input fields worth fuzzing: confirmations and buttons.
+    buttons = {
+        "logbook:session_delete", "logbook:routine_delete", "logbook:routine_copy",
+        "logbook:routine_item_remove", "logbook:routine_suggestion_accept", "logout",
+    }  # fmt: skip
+    posts = {
+        name
+        for name, methods in {**LOGIN_REQUIRED_URLS, **PUBLIC_URLS}.items()
+        if "post" in methods
+    }
+    assert posts == fuzzed | buttons
