@@ -1,32 +1,45 @@
 import uuid
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from exercises.dosage import Side
 from logbook.forms import ENTRY_FIELDS, ENTRY_PREFIX, EntryFormSet, SessionForm
-from logbook.models import ExerciseEntry, Session
-from logbook.pain import PAIN_MAX, PAIN_MIN
+from logbook.models import ExerciseEntry, Routine, Session
+from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
 from logbook.progression import ease_off
+from logbook.views.flare import FLARE_ROUTINE_KEY
 from logbook.views.routines import _get_routine_for_user
 
 REST_SECONDS = 10
 
 
-def _player_item(item) -> dict:
-    return {
-        "exercise": item.exercise_id,
-        "name": item.exercise.name,
-        "url": item.exercise.get_absolute_url(),
-        "dosage": item.dosage_text,
-        "steps": [step.text for step in item.exercise.steps.all()],
-        "sets": item.sets,
-        "repetitions": item.repetitions,
-        "holdSeconds": item.hold_seconds,
-        "perSide": item.per_side,
-        "ifItHurts": ease_off(item.exercise, item.dose).what,
+def _player_item(exercise, dose, *, with_easier=True) -> dict:
+    """One exercise at one dose as the player walks through it, with what to say if it hurts:
+    the easier variation (itself an item the player can take up) or a lower dose."""
+    fields = dose.fields
+    data = {
+        "exercise": exercise.pk,
+        "name": exercise.name,
+        "url": exercise.get_absolute_url(),
+        "dosage": dose.text,
+        "steps": [step.text for step in exercise.steps.all()],
+        "caution": exercise.caution,
+        "safety": exercise.safety_note_list,
+        "sets": fields["sets"],
+        "repetitions": fields["repetitions"],
+        "holdSeconds": fields["hold_seconds"],
+        "perSide": fields["per_side"],
+        "ifItHurts": ease_off(exercise, dose).what,
+        "easier": None,
     }
+    easier = exercise.easier_variation
+    if with_easier and easier is not None:
+        data["easier"] = _player_item(easier, easier.starting_dose, with_easier=False)
+        data["ifEasierHurt"] = ease_off(exercise, dose, avoid=frozenset({easier.pk})).what
+    return data
 
 
 def _contract(session_form: SessionForm) -> dict:
@@ -62,7 +75,9 @@ def routine_play(request, pk):
     """The guided player. static/js/player.js walks through the routine and posts the session to
     the logbook's own form view, so the same service saves it as a session typed in by hand."""
     routine = _get_routine_for_user(request, pk)
-    items = [_player_item(item) for item in routine.items.all()]
+    routine_items = list(routine.items.all())
+    prefetch_related_objects(routine_items, "exercise__easier_variation__steps")
+    items = [_player_item(item.exercise, item.dose) for item in routine_items]
     session_form = SessionForm(user=request.user)
     player = {
         "routine": routine.pk,
@@ -83,6 +98,8 @@ def routine_play(request, pk):
         "restSeconds": REST_SECONDS,
         "items": items,
         "contract": _contract(session_form),
+        "levels": pain_levels(),
+        "isFlareRoutine": routine.key == FLARE_ROUTINE_KEY,
         "words": _player_words(),
     }
     hidden_fields = {
@@ -100,6 +117,19 @@ def routine_play(request, pk):
             "hidden_fields": hidden_fields,
             "pain_scale": range(PAIN_MIN, PAIN_MAX + 1),
             "effort_choices": Session.Effort.choices,
+            # Every figure the player may show: the routine's and their easier variations.
+            "figure_exercises": list(
+                {
+                    exercise.pk: exercise
+                    for item in routine_items
+                    for exercise in (item.exercise, item.exercise.easier_variation)
+                    if exercise is not None
+                }.values()
+            ),
+            # A bad day offers the gentle routine, unless this is it.
+            "flare_routine": Routine.objects.filter(key=FLARE_ROUTINE_KEY)
+            .exclude(pk=routine.pk)
+            .first(),
         },
     )
 
@@ -123,5 +153,11 @@ def _player_words() -> dict:
         "upNext": _("Up next: {name}."),
         "restFor": _("Rest for {seconds} seconds."),
         "restored": _("Your session was restored where you left it."),
+        "flareHeading": _("Your pain is {pain} out of 10 today"),
+        "respondWhy": _("{name}: pain during was {pain} out of 10."),
+        "respondSharp": _("{name}: you stopped it because it hurt."),
+        "tryInstead": _("Try {name} instead"),
+        "afterWell": _("Well done. How is your back now?"),
+        "afterFlagged": _("How is your back now?"),
         "discardConfirm": _("Discard this session? Nothing from it will be saved."),
     }

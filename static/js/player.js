@@ -11,8 +11,8 @@
   }
   var data = JSON.parse(dataNode.textContent);
   var contract = data.contract;
+  var levels = data.levels;
   var words = data.words;
-  var items = data.items;
   var form = document.getElementById("player-form");
   var announcer = document.getElementById("player-announcer");
   var TICK_MS = 250;
@@ -25,9 +25,10 @@
   } catch (error) {
     state = null;
   }
-  if (!core.usable(state, data.signature, items.length, data.savedTokens)) {
-    state = core.fresh(form.elements.submission_token.value, data.signature);
+  if (!core.usable(state, data.signature, data.savedTokens)) {
+    state = core.fresh(form.elements.submission_token.value, data.signature, data.items);
   }
+  var items = state.items;
   var restored = state.phase !== "before";
   // A reload pauses a hold (nothing done so far is lost); a rest simply carries on.
   if (state.clock && state.clock.kind !== "rest") {
@@ -79,22 +80,29 @@
     return core.counterText(item(), core.currentStep(state, item()), words);
   }
 
+  function fillList(list, lines) {
+    list.textContent = "";
+    lines.forEach(function (line) {
+      var li = document.createElement("li");
+      li.textContent = line;
+      list.appendChild(li);
+    });
+  }
+
   // The whole exercise view: on entering an exercise (or a reload), not on every tick.
   function renderExercise() {
     var current = item();
     field("progress").textContent = core.fmt(words.exerciseOf, { n: state.index + 1, total: items.length });
     field("name").textContent = current.name;
     field("dosage").textContent = current.dosage;
+    var caution = field("caution");
+    caution.hidden = !current.caution;
+    caution.textContent = current.caution;
     root.querySelectorAll("[data-figure-for]").forEach(function (figure) {
-      figure.hidden = Number(figure.getAttribute("data-figure-for")) !== state.index;
+      figure.hidden = Number(figure.getAttribute("data-figure-for")) !== current.exercise;
     });
-    var list = field("steps");
-    list.textContent = "";
-    current.steps.forEach(function (line) {
-      var li = document.createElement("li");
-      li.textContent = line;
-      list.appendChild(li);
-    });
+    fillList(field("steps"), current.steps);
+    fillList(field("safety"), current.safety);
     root.querySelector('[data-action="toggle"]').hidden = !current.holdSeconds;
     root.querySelector('[data-action="count"]').hidden = Boolean(current.holdSeconds);
     renderClock();
@@ -128,14 +136,49 @@
       field("up-next").textContent = core.fmt(words.upNext, { name: items[state.index].name });
     } else if (state.phase === "rate") {
       field("hurt-advice").hidden = !state.hurt;
-      field("easier").textContent = item().ifItHurts;
       root.querySelectorAll('input[name="pain_during"]').forEach(function (input) {
         input.checked = false;
       });
+    } else if (state.phase === "flare") {
+      field("flare-heading").textContent = core.fmt(words.flareHeading, { pain: state.painBefore });
+    } else if (state.phase === "respond") {
+      renderResponse();
+    } else if (state.phase === "after") {
+      renderAfter();
     }
     showPhase(state.phase, focus);
     runClock();
     save();
+  }
+
+  // An exercise hurt: what happened, the advice, and what to do now.
+  function renderResponse() {
+    var current = item();
+    var entry = state.entries[state.entries.length - 1];
+    var response = core.hurtResponse(state, current, levels);
+    field("respond-why").textContent = entry.sharp_pain
+      ? core.fmt(words.respondSharp, { name: current.name })
+      : core.fmt(words.respondWhy, { name: current.name, pain: entry.pain_during });
+    field("respond-advice").textContent = response.advice;
+    var easier = root.querySelector('[data-action="take-easier"]');
+    easier.hidden = !response.easier;
+    easier.textContent = response.easier ? core.fmt(words.tryInstead, { name: response.easier.name }) : "";
+    root.querySelector('[data-action="move-on"]').hidden = state.index >= items.length - 1;
+  }
+
+  // The end: never "well done" over a session that hurt without saying what to do about it.
+  function renderAfter() {
+    var hurt = core.flaggedExercises(state, levels);
+    field("after-heading").textContent = hurt.length ? words.afterFlagged : words.afterWell;
+    field("after-advice").hidden = !hurt.length;
+    var seen = [];
+    fillList(field("after-advice-list"), items.filter(function (candidate) {
+      var first = hurt.indexOf(candidate.exercise) !== -1 && seen.indexOf(candidate.exercise) === -1;
+      seen.push(candidate.exercise);
+      return first;
+    }).map(function (candidate) {
+      return candidate.name + ": " + core.hurtResponse(state, candidate, levels).advice;
+    }));
   }
 
   function runClock() {
@@ -161,7 +204,7 @@
 
   function tick() {
     var phase = state.phase;
-    var events = core.advance(state, items, contract, Date.now());
+    var events = core.advance(state, contract, Date.now());
     if (state.phase !== phase) {
       render(true);
       return;
@@ -180,7 +223,7 @@
   }
 
   function nextExercise() {
-    core.nextExercise(state, items, data.restSeconds, Date.now());
+    core.nextExercise(state, data.restSeconds, Date.now());
     if (state.phase === "rest") {
       announce(core.fmt(words.restFor, { seconds: data.restSeconds }) + " " +
         core.fmt(words.upNext, { name: items[state.index].name }));
@@ -206,6 +249,14 @@
         return;
       }
       state.painBefore = pain;
+      if (core.isHighBefore(pain, levels) && !data.isFlareRoutine) {
+        state.phase = "flare";
+      } else {
+        core.beginExercise(state);
+      }
+      render(true);
+    },
+    "carry-on": function () {
       core.beginExercise(state);
       render(true);
     },
@@ -240,9 +291,26 @@
       render(true);
     },
     next: function () {
-      if (recordRating()) {
+      if (!recordRating()) {
+        return;
+      }
+      if (core.isFlagged(state.entries[state.entries.length - 1], levels)) {
+        state.phase = "respond";
+        render(true);
+      } else {
         nextExercise();
       }
+    },
+    "take-easier": function () {
+      core.takeEasier(state, core.hurtResponse(state, item(), levels).easier);
+      nextExercise();
+    },
+    "move-on": function () {
+      nextExercise();
+    },
+    "finish-now": function () {
+      state.phase = "after";
+      render(true);
     },
     finish: function () {
       if (recordRating()) {

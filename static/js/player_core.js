@@ -51,10 +51,11 @@
     return parts.join(" · ");
   }
 
-  function fresh(token, signature) {
+  // A new session over the routine's items; an easier variation taken up on the way joins them.
+  function fresh(token, signature, items) {
     return {
       phase: "before", index: 0, step: 0, clock: null, painBefore: null, entries: [],
-      pending: null, hurt: false, token: token, signature: signature,
+      pending: null, hurt: false, token: token, signature: signature, items: items.slice(),
     };
   }
 
@@ -135,7 +136,7 @@
 
   // Bring the state up to `now`, following every deadline that has passed, in order. Returns the
   // events that happened ("hold", "release", "done", "rested"), for the page to announce.
-  function advance(state, items, contract, now) {
+  function advance(state, contract, now) {
     var events = [];
     while (isRunning(state) && now >= state.clock.endsAt) {
       var clock = state.clock;
@@ -144,7 +145,7 @@
         events.push("rested");
         break;
       }
-      var item = items[state.index];
+      var item = state.items[state.index];
       if (clock.kind === "release") {
         state.clock = { kind: "hold", endsAt: clock.endsAt + item.holdSeconds * 1000, leftMs: null };
         events.push("hold");
@@ -160,10 +161,42 @@
     return events;
   }
 
+  // The server's lookup of the pain model (levels): the player applies it, it sets no limit.
+  function isFlagged(entry, levels) {
+    return Boolean(entry.sharp_pain) || levels.tooMuchDuring.indexOf(Number(entry.pain_during)) !== -1;
+  }
+
+  function isHighBefore(pain, levels) {
+    return levels.highBefore.indexOf(Number(pain)) !== -1;
+  }
+
+  function flaggedExercises(state, levels) {
+    return state.entries.filter(function (entry) {
+      return isFlagged(entry, levels);
+    }).map(function (entry) {
+      return entry.exercise;
+    });
+  }
+
+  // What to offer after an exercise hurt: the server's advice, and the easier variation to try
+  // now, unless that too hurt in this session (then the server's other advice: rest it).
+  function hurtResponse(state, item, levels) {
+    var easierHurt = Boolean(item.easier) && flaggedExercises(state, levels).indexOf(item.easier.exercise) !== -1;
+    return {
+      advice: easierHurt ? item.ifEasierHurt : item.ifItHurts,
+      easier: easierHurt ? null : item.easier,
+    };
+  }
+
+  // Take up the easier variation: it comes next, at its own starting dose.
+  function takeEasier(state, item) {
+    state.items.splice(state.index + 1, 0, item);
+  }
+
   // After rating an exercise: the next one (after a rest), or the end.
-  function nextExercise(state, items, restSeconds, now) {
+  function nextExercise(state, restSeconds, now) {
     state.index += 1;
-    if (state.index >= items.length) {
+    if (state.index >= state.items.length) {
       state.phase = "after";
       state.clock = null;
     } else if (restSeconds > 0) {
@@ -206,10 +239,10 @@
 
   // A remembered state resumes only for the same routine and doses, and only if the server has
   // not already saved it.
-  function usable(state, signature, itemCount, savedTokens) {
-    return Boolean(state && state.phase &&
+  function usable(state, signature, savedTokens) {
+    return Boolean(state && state.phase && Array.isArray(state.items) &&
       JSON.stringify(state.signature) === JSON.stringify(signature) &&
-      state.index >= 0 && state.index <= itemCount &&
+      state.index >= 0 && state.index <= state.items.length &&
       savedTokens.indexOf(state.token) === -1);
   }
 
@@ -221,9 +254,13 @@
     counterText: counterText,
     currentStep: currentStep,
     finishExercise: finishExercise,
+    flaggedExercises: flaggedExercises,
     fmt: fmt,
     formFields: formFields,
     fresh: fresh,
+    hurtResponse: hurtResponse,
+    isFlagged: isFlagged,
+    isHighBefore: isHighBefore,
     isRunning: isRunning,
     nextExercise: nextExercise,
     pause: pause,
@@ -232,6 +269,7 @@
     resume: resume,
     secondsLeft: secondsLeft,
     startClock: startClock,
+    takeEasier: takeEasier,
     usable: usable,
   };
 });

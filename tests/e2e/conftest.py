@@ -4,10 +4,15 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
+from playwright.sync_api import Page
 
+from accounts.models import User
 from exercises.services import exercise_library_load
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -48,3 +53,69 @@ def live_library(live_server):
     """The live server with the real exercise library loaded."""
     exercise_library_load()
     return live_server
+
+
+@pytest.fixture
+def audited_page(live_library, page: Page):
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: run npm ci")
+    page.route(
+        "**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript")
+    )
+    console_errors = []
+    page.on(
+        "console",
+        lambda message: console_errors.append(message.text) if message.type == "error" else None,
+    )
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+
+    def audit(path: str) -> list[str]:
+        console_errors.clear()
+        page.goto(f"{live_library.url}{path}")
+        page.add_script_tag(url=f"{live_library.url}/__axe__.js")
+        result = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+            ".violations"
+            ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            ".map(v => v.id + ': ' + v.help + ' -> '"
+            " + v.nodes.map(n => n.target.join(' ')).join(', '))"
+        )
+        # The browser logs the 404 page's own status; any other console error is a finding.
+        expected = "404" if path == "/no-such-page/" else None
+        problems = [error for error in console_errors if not (expected and expected in error)]
+        return result + [f"console: {error}" for error in problems]
+
+    return audit
+
+
+def axe_violations(page: Page, base_url: str) -> list[str]:
+    """Serious or critical problems axe-core finds on the page as it is now."""
+    # Served from the page's own origin: the Content-Security-Policy allows no inline script.
+    page.route(
+        "**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript")
+    )
+    page.add_script_tag(url=f"{base_url}/__axe__.js")
+    return page.evaluate(
+        "async () => (await axe.run(document)).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"
+    )
+
+
+PASSWORD = "correct horse battery"
+
+
+def sign_in(page: Page, base_url: str, username: str = "erin") -> User:
+    """A new user who has answered the before-you-start question, signed in through the form."""
+    user = User.objects.create_user(
+        username,
+        f"{username}@example.org",
+        PASSWORD,
+        time_zone="Europe/Dublin",
+        precautions_answered_at=timezone.now(),
+    )
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/logbook/")
+    return user

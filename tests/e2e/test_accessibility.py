@@ -7,10 +7,8 @@ origin, so it runs under the real policy (no CSP bypass).
 
 import contextlib
 import datetime
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Page
@@ -19,13 +17,14 @@ from accounts.models import User
 from exercises.models import Exercise
 from logbook.models import Routine, Session
 from logbook.services import curated_routines_load, routine_copy
+from tests.e2e.conftest import AXE, sign_in
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
-AXE = Path(settings.BASE_DIR, "node_modules", "axe-core", "axe.min.js")
 PASSWORD = "correct horse battery"
 PUBLIC_PAGES = [
     "/",
     "/safety/red-flags/",
+    "/safety/how-backcare-reads-your-pain/",
     "/exercises/",
     "/exercises/?q=nothing-matches-this",
     "/accounts/login/",
@@ -36,7 +35,6 @@ PUBLIC_PAGES = [
     "/accounts/reset/done/",
     "/no-such-page/",
 ]
-NOT_FOUND = PUBLIC_PAGES[-1]
 # Pages of a signed-in user with a logbook, a routine of their own and a curated one.
 SIGNED_IN_PAGES = [
     "/logbook/",
@@ -59,49 +57,9 @@ SIGNED_IN_PAGES = [
     "/logbook/sessions/{session}/again/",
     "/routines/{curated}/",
     "/accounts/password_change/done/",
+    "/logbook/flare-up/",
+    "/accounts/before-you-start/",
 ]
-
-
-@pytest.fixture
-def audited_page(live_library, page: Page):
-    if not AXE.exists():
-        pytest.fail(f"axe-core is missing at {AXE}: run npm ci")
-    page.route(
-        "**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript")
-    )
-    console_errors = []
-    page.on(
-        "console",
-        lambda message: console_errors.append(message.text) if message.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: console_errors.append(str(error)))
-
-    def audit(path: str) -> list[str]:
-        console_errors.clear()
-        page.goto(f"{live_library.url}{path}")
-        page.add_script_tag(url=f"{live_library.url}/__axe__.js")
-        result = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']}))"
-            ".violations"
-            ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            ".map(v => v.id + ': ' + v.help + ' -> '"
-            " + v.nodes.map(n => n.target.join(' ')).join(', '))"
-        )
-        # The browser logs the 404 page's own status; any other console error is a finding.
-        expected = "404" if path == NOT_FOUND else None
-        problems = [error for error in console_errors if not (expected and expected in error)]
-        return result + [f"console: {error}" for error in problems]
-
-    return audit
-
-
-def _sign_in(page: Page, base_url: str) -> User:
-    user = User.objects.create_user("gail", "gail@example.org", PASSWORD, time_zone="Europe/Oslo")
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill("gail")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    return user
 
 
 def _audit_all(audit, paths):
@@ -148,7 +106,7 @@ def test_signed_in_pages_have_no_serious_accessibility_problems(
     live_library, page: Page, audited_page
 ):
     curated_routines_load()
-    user = _sign_in(page, live_library.url)
+    user = sign_in(page, live_library.url)
     routine = routine_copy(user=user, source=Routine.objects.get(key="gentle-relief"))
     for days in range(1, 15, 2):
         ExerciseEntryFactory(
@@ -181,7 +139,7 @@ def test_signed_in_pages_have_no_serious_accessibility_problems(
 def test_a_form_with_errors_has_no_serious_accessibility_problems(
     live_library, page: Page, audited_page
 ):
-    _sign_in(page, live_library.url)
+    sign_in(page, live_library.url)
     page.goto(f"{live_library.url}/logbook/sessions/new/?exercise=bridge")
     page.get_by_role("button", name="Save session", exact=True).last.click()
     page.wait_for_selector("#form-errors")

@@ -3,21 +3,10 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from accounts.models import User
 from logbook.models import Routine, Session
 from logbook.services import curated_routines_load
+from tests.e2e.conftest import sign_in
 from tests.factories import ExerciseEntryFactory
-
-PASSWORD = "correct horse battery"
-
-
-def _log_in(page: Page, base_url: str) -> User:
-    user = User.objects.create_user("erin", "erin@example.org", PASSWORD, time_zone="Europe/Dublin")
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Username").fill("erin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    return user
 
 
 def _rate(page: Page, group: str, value: str) -> None:
@@ -27,7 +16,7 @@ def _rate(page: Page, group: str, value: str) -> None:
 def test_guided_gentle_routine_is_saved_to_the_logbook(live_library, page: Page):
     curated_routines_load()
     routine = Routine.objects.get(key="gentle-relief")
-    user = _log_in(page, live_library.url)
+    user = sign_in(page, live_library.url)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The page's clock is Playwright's: the test moves time on instead of waiting for it.
@@ -96,7 +85,7 @@ def test_a_locked_phone_does_not_stretch_a_hold(live_library, page: Page):
     """Timers run to a deadline: time that passes with no tick (a locked screen) still counts."""
     curated_routines_load()
     routine = Routine.objects.get(key="gentle-relief")
-    _log_in(page, live_library.url)
+    sign_in(page, live_library.url)
     page.clock.install()
     page.goto(f"{live_library.url}/routines/{routine.pk}/play/")
     _rate(page, "Your back pain right now", "3")
@@ -110,7 +99,7 @@ def test_a_locked_phone_does_not_stretch_a_hold(live_library, page: Page):
 
 
 def test_progress_page_draws_its_charts_without_errors(live_library, page: Page):
-    user = _log_in(page, live_library.url)
+    user = sign_in(page, live_library.url)
     for days in range(1, 20, 2):
         ExerciseEntryFactory(
             session__user=user, session__date=user.today() - datetime.timedelta(days=days)
@@ -131,7 +120,7 @@ def test_progress_page_draws_its_charts_without_errors(live_library, page: Page)
 def test_a_stale_saved_state_starts_afresh_instead_of_breaking(live_library, page: Page):
     curated_routines_load()
     routine = Routine.objects.get(key="gentle-relief")
-    user = _log_in(page, live_library.url)
+    user = sign_in(page, live_library.url)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     url = f"{live_library.url}/routines/{routine.pk}/play/"
@@ -154,7 +143,7 @@ def test_a_stale_saved_state_starts_afresh_instead_of_breaking(live_library, pag
 def test_logging_out_forgets_a_guided_session_in_progress(live_library, page: Page):
     curated_routines_load()
     routine = Routine.objects.get(key="gentle-relief")
-    _log_in(page, live_library.url)
+    sign_in(page, live_library.url)
     page.goto(f"{live_library.url}/routines/{routine.pk}/play/")
     _rate(page, "Your back pain right now", "6")
     page.get_by_role("button", name="Start the routine").click()

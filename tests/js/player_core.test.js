@@ -29,8 +29,8 @@ const KNEE_TO_CHEST = { exercise: 1, sets: 1, repetitions: 3, holdSeconds: 20, p
 const CAT_COW = { exercise: 2, sets: 2, repetitions: 5, holdSeconds: null, perSide: false };
 const SECOND = 1000;
 
-function exercising() {
-  const state = core.fresh("token", []);
+function exercising(items = [KNEE_TO_CHEST, CAT_COW]) {
+  const state = core.fresh("token", [], items);
   state.painBefore = "4";
   core.beginExercise(state);
   return state;
@@ -52,11 +52,11 @@ test("the counter names the side, the repetition and the set", () => {
 test("a hold ends on its deadline, however late the tick comes", () => {
   const state = exercising();
   core.startClock(state, "hold", 20, 0);
-  assert.deepEqual(core.advance(state, [KNEE_TO_CHEST], CONTRACT, 19 * SECOND), []);
+  assert.deepEqual(core.advance(state, CONTRACT, 19 * SECOND), []);
   assert.equal(core.secondsLeft(state, 19 * SECOND), 1);
   // A locked phone: no tick for 25 seconds. The hold ended at 20 s and the release at 23 s, so
   // the second hold has run for 2 of its 20 seconds.
-  assert.deepEqual(core.advance(state, [KNEE_TO_CHEST], CONTRACT, 25 * SECOND), ["release", "hold"]);
+  assert.deepEqual(core.advance(state, CONTRACT, 25 * SECOND), ["release", "hold"]);
   assert.equal(state.step, 1);
   assert.equal(state.clock.kind, "hold");
   assert.equal(core.secondsLeft(state, 25 * SECOND), 18);
@@ -67,17 +67,17 @@ test("pausing keeps the time left and resuming runs it from then", () => {
   core.startClock(state, "hold", 20, 0);
   core.pause(state, 5 * SECOND);
   assert.equal(core.isRunning(state), false);
-  assert.deepEqual(core.advance(state, [KNEE_TO_CHEST], CONTRACT, 60 * SECOND), []);
+  assert.deepEqual(core.advance(state, CONTRACT, 60 * SECOND), []);
   core.resume(state, 60 * SECOND);
   assert.equal(core.secondsLeft(state, 60 * SECOND), 15);
-  assert.deepEqual(core.advance(state, [KNEE_TO_CHEST], CONTRACT, 75 * SECOND), ["release"]);
+  assert.deepEqual(core.advance(state, CONTRACT, 75 * SECOND), ["release"]);
 });
 
 test("the last hold finishes the exercise and stops the clock there", () => {
   const state = exercising();
   core.startClock(state, "hold", 20, 0);
   // Six holds (three a side) with releases between, and a tick long after all of them.
-  const events = core.advance(state, [KNEE_TO_CHEST], CONTRACT, 10 * 60 * SECOND);
+  const events = core.advance(state, CONTRACT, 10 * 60 * SECOND);
   assert.equal(events.filter((e) => e === "hold").length, 5);
   assert.equal(events[events.length - 1], "done");
   assert.equal(state.phase, "rate");
@@ -109,9 +109,9 @@ test("a rest ends on time and the next exercise begins", () => {
   const state = exercising();
   core.finishExercise(state, KNEE_TO_CHEST, "completed", CONTRACT);
   core.recordRating(state, "2");
-  core.nextExercise(state, [KNEE_TO_CHEST, CAT_COW], 10, 0);
+  core.nextExercise(state, 10, 0);
   assert.equal(state.phase, "rest");
-  assert.deepEqual(core.advance(state, [KNEE_TO_CHEST, CAT_COW], CONTRACT, 10 * SECOND), ["rested"]);
+  assert.deepEqual(core.advance(state, CONTRACT, 10 * SECOND), ["rested"]);
   assert.equal(state.phase, "exercise");
   assert.equal(state.index, 1);
 });
@@ -137,9 +137,52 @@ test("what is saved uses the server's field names, one entry after another", () 
 });
 
 test("a remembered state resumes only for the same routine, unsaved", () => {
-  const state = core.fresh("abc", [[1, 1, 3, 20]]);
-  assert.equal(core.usable(state, [[1, 1, 3, 20]], 1, []), true);
-  assert.equal(core.usable(state, [[1, 1, 4, 20]], 1, []), false);
-  assert.equal(core.usable(state, [[1, 1, 3, 20]], 1, ["abc"]), false);
-  assert.equal(core.usable(null, [[1, 1, 3, 20]], 1, []), false);
+  const state = core.fresh("abc", [[1, 1, 3, 20]], [KNEE_TO_CHEST]);
+  assert.equal(core.usable(state, [[1, 1, 3, 20]], []), true);
+  assert.equal(core.usable(state, [[1, 1, 4, 20]], []), false);
+  assert.equal(core.usable(state, [[1, 1, 3, 20]], ["abc"]), false);
+  assert.equal(core.usable(null, [[1, 1, 3, 20]], []), false);
+  assert.equal(core.usable({ ...state, index: 5 }, [[1, 1, 3, 20]], []), false);
+});
+
+// The pain model's lookup, as logbook/pain.py hands it over.
+const LEVELS = { tooMuchDuring: [6, 7, 8, 9, 10], highBefore: [7, 8, 9, 10] };
+const BIRD_DOG = { exercise: 5, sets: 1, repetitions: 5, holdSeconds: 5, perSide: true };
+const SUPERMAN = {
+  exercise: 6, sets: 1, repetitions: 5, holdSeconds: 3, perSide: false, easier: BIRD_DOG,
+  ifItHurts: "Try the easier variation, Bird-dog, for now.",
+  ifEasierHurt: "Its easier variation, Bird-dog, hurt too: rest this movement for now.",
+};
+
+test("a rating above 5, or a sharp pain, flags the entry by the server's levels", () => {
+  assert.equal(core.isFlagged({ pain_during: "5", sharp_pain: false }, LEVELS), false);
+  assert.equal(core.isFlagged({ pain_during: "6", sharp_pain: false }, LEVELS), true);
+  assert.equal(core.isFlagged({ pain_during: "1", sharp_pain: true }, LEVELS), true);
+  assert.equal(core.isHighBefore("6", LEVELS), false);
+  assert.equal(core.isHighBefore("7", LEVELS), true);
+});
+
+test("after it hurt, the easier variation is offered and comes next at its own dose", () => {
+  const state = exercising([SUPERMAN, KNEE_TO_CHEST]);
+  core.finishExercise(state, SUPERMAN, "completed", CONTRACT);
+  core.recordRating(state, "7");
+  const response = core.hurtResponse(state, SUPERMAN, LEVELS);
+  assert.deepEqual(response, { advice: SUPERMAN.ifItHurts, easier: BIRD_DOG });
+  core.takeEasier(state, response.easier);
+  core.nextExercise(state, 0, 0);
+  assert.equal(state.items[state.index], BIRD_DOG);
+  assert.deepEqual(state.items.map((item) => item.exercise), [6, 5, 1]);
+});
+
+test("an easier variation that hurt in this session is not offered again", () => {
+  const state = exercising([BIRD_DOG, SUPERMAN]);
+  core.finishExercise(state, BIRD_DOG, "completed", CONTRACT);
+  core.recordRating(state, "7");
+  core.nextExercise(state, 0, 0);
+  core.finishExercise(state, SUPERMAN, "stopped", CONTRACT);
+  core.recordRating(state, "4");
+  assert.deepEqual(core.flaggedExercises(state, LEVELS), [5, 6]);
+  assert.deepEqual(core.hurtResponse(state, SUPERMAN, LEVELS), {
+    advice: SUPERMAN.ifEasierHurt, easier: null,
+  });
 });
