@@ -55,7 +55,8 @@ serve: install
 	$(BIN)/python manage.py load_exercises
 	$(BIN)/python manage.py load_routines
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
-	$(BIN)/gunicorn backcare.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --error-logfile -
+	$(BIN)/gunicorn backcare.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--logger-class backcare.gunicorn_logging.RedactingLogger --access-logfile - --error-logfile -
 
 demo: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py seed_demo

@@ -1,5 +1,6 @@
 from django.db import DatabaseError
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 
 class UserTimeZoneMiddleware:
@@ -20,3 +21,21 @@ class UserTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class PrivateNoStoreMiddleware:
+    """Nothing shown to a signed-in person is kept by a browser's or a proxy's cache: their
+    pages and downloads are health data. Public pages seen by visitors stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        try:
+            signed_in = request.user.is_authenticated
+        except DatabaseError:
+            signed_in = False
+        if signed_in:
+            add_never_cache_headers(response)
+        return response

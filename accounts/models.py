@@ -64,3 +64,22 @@ class User(AbstractUser):
     def today(self) -> datetime.date:
         """Today's date where the user is."""
         return timezone.localdate(timezone=self.zone)
+
+
+class RateLimitEvent(models.Model):
+    """One counted request (e.g. a password-reset e-mail asked for), by what it concerns.
+
+    The key is a keyed hash of the address or e-mail (accounts.ratelimit.key_for), never the
+    value itself; rows older than the longest window are removed as new ones are written.
+    """
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["scope", "key", "created_at"], name="ratelimit_lookup_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import two_step, views
 
 app_name = "accounts"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.account, name="account"),
     path("signup/", views.signup, name="signup"),
     path("before-you-start/", views.precautions, name="precautions"),
+    path("two-step/", two_step.two_step, name="two_step"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json_view, name="export_json"),
     path("delete/", views.delete, name="delete"),

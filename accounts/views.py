@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from accounts.export import export_json, write_csv
@@ -75,7 +76,9 @@ def _download_name(request, extension: str) -> str:
 @login_required
 def export_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_download_name(request, "csv")}"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, _download_name(request, "csv")
+    )
     write_csv(request.user, response)
     return response
 
@@ -83,7 +86,9 @@ def export_csv(request):
 @login_required
 def export_json_view(request):
     response = JsonResponse(export_json(request.user), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="{_download_name(request, "json")}"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, _download_name(request, "json")
+    )
     return response
 
 

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accounts",
     "exercises",
     "logbook",
@@ -71,10 +74,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.UserTimeZoneMiddleware",
+    "accounts.middleware.PrivateNoStoreMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,18 +125,25 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "logbook:session_list"
 LOGOUT_REDIRECT_URL = "home"
 
-# Login throttling (django-axes): five wrong passwords lock out for 15 minutes, shown as a page
-# that says so (HTTP 429), never a 500.
-AXES_FAILURE_LIMIT = 5
+# Password-guessing limits (django-axes, accounts/throttle.py): 5 wrong passwords for one username
+# from one address, 10 for one username from anywhere, 50 from one address across usernames, in
+# 15 minutes; then a page that says which (HTTP 429 with Retry-After). A correct password clears
+# only that username's own count. The address comes from accounts.client_ip (X-Real-IP behind a
+# proxy).
+AXES_HANDLER = "accounts.throttle.LayeredLockoutHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_FAILURE_LIMIT = 100  # per cent of the nearest of accounts.throttle.LIMITS
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-# Locked: one username from one address (a forgotten password), or one address trying many
-# usernames (guessing). The address comes from accounts.client_ip (X-Real-IP behind a proxy).
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.throttle.normalized_username"
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: only failures matter here
+
+# Optional two-step log-in (django-otp): an authenticator app's codes, and recovery codes.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Backcare")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

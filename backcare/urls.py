@@ -10,7 +10,7 @@ urlpatterns = [
     path("exercises/", include("exercises.urls")),
     path("", include("logbook.urls")),
     path("accounts/", include("accounts.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.auth_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import Dose
@@ -10,6 +11,7 @@ from logbook.pain import PAIN_MAX, PAIN_MIN
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
+DOSE_FIELDS = ["sets", "repetitions", "hold_seconds"]
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
 
 
@@ -64,7 +66,10 @@ class SessionForm(forms.ModelForm):
 
     def clean_date(self):
         date = self.cleaned_data["date"]
-        if date > self.today:
+        # A session keeps its date when edited, even if a change of time zone since makes that
+        # date tomorrow where the person is now.
+        unchanged = self.instance.pk is not None and date == self.instance.date
+        if date > self.today and not unchanged:
             raise forms.ValidationError(
                 _("The date can't be in the future: today is %(today)s where you are."),
                 params={"today": self.today.isoformat()},
@@ -72,6 +77,16 @@ class SessionForm(forms.ModelForm):
         if date < EARLIEST_DATE:
             raise forms.ValidationError(_("Check the year: the date is too far in the past."))
         return date
+
+
+def dose_inputs(form: forms.ModelForm) -> None:
+    """Number inputs for a dose that tell the browser the model's own limits (min and max)."""
+    for name in DOSE_FIELDS:
+        field = form.fields[name]
+        validators = form._meta.model._meta.get_field(name).validators
+        lows = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
+        highs = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+        field.widget.attrs.update({"inputmode": "numeric", "min": max(lows), "max": min(highs)})
 
 
 class EntryForm(forms.ModelForm):
@@ -96,13 +111,7 @@ class EntryForm(forms.ModelForm):
             ("", _("Choose 0\u201310")),
             *self.fields["pain_during"].choices,
         ]
-        for name in ("sets", "repetitions", "hold_seconds"):
-            field = self.fields[name]
-            field.widget.attrs.update({"inputmode": "numeric"})
-            if getattr(field, "min_value", None) is not None:
-                field.widget.attrs["min"] = field.min_value
-            if getattr(field, "max_value", None) is not None:
-                field.widget.attrs["max"] = field.max_value
+        dose_inputs(self)
 
 
 class BaseEntryFormSet(forms.BaseFormSet):
@@ -192,7 +201,11 @@ class RoutineForm(forms.ModelForm):
 class RoutineItemForm(forms.ModelForm):
     class Meta:
         model = RoutineItem
-        fields = ["sets", "repetitions", "hold_seconds", "per_side"]
+        fields = [*DOSE_FIELDS, "per_side"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        dose_inputs(self)
 
 
 class AddExerciseForm(forms.Form):

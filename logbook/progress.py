@@ -158,23 +158,39 @@ def _as_date(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
+def _cache_key(user_id: int) -> str:
+    return f"progress:{user_id}"
+
+
 def user_progress(user, *, today: datetime.date, range_key: str) -> Progress:
     """progress() for all of a user's sessions, cached until their logbook changes.
 
-    The cache key holds the number of sessions and the latest change to any of them (one indexed
-    query): saving, editing, deleting a session or recording its next morning changes one or the
-    other, so a stale figure is never shown.
+    One cache entry per user holds the figures of each range asked for, under a version: the
+    day, the weekly goal, the number of sessions and the latest change to any of them (one
+    indexed query). Saving, editing, deleting a session or recording its next morning changes
+    the version, so a stale figure is never shown, and the entry is replaced as a whole.
     """
     sessions = Session.objects.filter(user=user)
     stamp = sessions.aggregate(count=Count("pk"), changed=Max("updated_at"))
     changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-    key = f"progress:{user.pk}:{range_key}:{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
+    version = f"{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
+    key = _cache_key(user.pk)
 
     def compute() -> Progress:
         return progress(sessions, today=today, range_key=range_key, weekly_goal=user.weekly_goal)
 
     try:
-        return cache.get_or_set(key, compute, CACHE_SECONDS)
+        entry = cache.get(key)
+        ranges = entry["ranges"] if entry and entry["version"] == version else {}
+        if range_key not in ranges:
+            ranges = {**ranges, range_key: compute()}
+            cache.set(key, {"version": version, "ranges": ranges}, CACHE_SECONDS)
+        return ranges[range_key]
     except Exception:  # any cache failure (Redis down): the figures still show
         logger.warning("Cache unavailable; progress computed without it", exc_info=True)
         return compute()
+
+
+def forget_cached_progress(user_id: int) -> None:
+    """Remove a user's cached figures (account deletion): they hold weekly pain averages."""
+    cache.delete(_cache_key(user_id))

@@ -172,14 +172,17 @@ def _existing(user, token) -> Routine | None:
 @transaction.atomic
 def routine_create(*, user, name: str, description: str, submission_token=None) -> Routine:
     """A new empty routine of the user's; the same form posted twice gives the same routine."""
-    if existing := _existing(user, submission_token):
-        return existing
-    routine = Routine(
-        owner=user, name=name, description=description, submission_token=submission_token
-    )
-    routine.full_clean()
-    routine.save()
-    return routine
+
+    def create() -> Routine:
+        routine = Routine(
+            owner=user, name=name, description=description, submission_token=submission_token
+        )
+        # The database's unique token is the guard against a second post (see _once).
+        routine.full_clean(validate_constraints=False)
+        routine.save()
+        return routine
+
+    return _once(user, submission_token, create)
 
 
 @transaction.atomic
@@ -188,23 +191,43 @@ def routine_copy(*, user, source: Routine, submission_token=None) -> Routine:
 
     The same copy button posted twice (a double click) gives one copy.
     """
-    if existing := _existing(user, submission_token):
-        return existing
-    copy = Routine.objects.create(
-        owner=user,
-        name=source.name,
-        description=source.description,
-        sources=source.sources,
-        copied_from=source,
-        submission_token=submission_token,
-    )
-    RoutineItem.objects.bulk_create(
-        RoutineItem(
-            routine=copy, exercise_id=item.exercise_id, position=item.position, **item.dose.fields
+
+    def copy() -> Routine:
+        routine = Routine.objects.create(
+            owner=user,
+            name=source.name,
+            description=source.description,
+            sources=source.sources,
+            copied_from=source,
+            submission_token=submission_token,
         )
-        for item in source.items.all()
-    )
-    return copy
+        RoutineItem.objects.bulk_create(
+            RoutineItem(
+                routine=routine,
+                exercise_id=item.exercise_id,
+                position=item.position,
+                **item.dose.fields,
+            )
+            for item in source.items.all()
+        )
+        return routine
+
+    return _once(user, submission_token, copy)
+
+
+def _once(user, token, make) -> Routine:
+    """The routine a form's one-time token made, made now if it was not: a double click, or two
+    posts at the same moment, give one routine and no error page."""
+    if existing := _existing(user, token):
+        return existing
+    try:
+        with transaction.atomic():
+            return make()
+    except IntegrityError:
+        # A concurrent post with the same token won the race: that routine is the one.
+        if existing := _existing(user, token):
+            return existing
+        raise
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ form view of the project is fuzzed somewhere. Marked "fuzz" like tests/test_fuzz
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -108,6 +109,25 @@ class AccountFuzz(FuzzCase):
             assert SCRIPT not in response.content.decode()
 
 
+class TwoStepFuzz(FuzzCase):
+    @given(
+        action=maybe(st.sampled_from(["start", "confirm", "codes", "off"])),
+        code=HOSTILE,
+        password=maybe(st.just("correct horse battery")),
+    )
+    def test_two_step_forms(self, action, code, password):
+        response = self.client.post(
+            reverse("accounts:two_step"), {"action": action, "code": code, "password": password}
+        )
+        assert response.status_code in {200, 302}
+        # No code typed at random turns two-step log-in on.
+        assert not TOTPDevice.objects.filter(user=self.user, confirmed=True).exists()
+        anonymous = Client()
+        response = anonymous.post(reverse("login_code"), {"code": code})
+        assert response.status_code == 302
+        assert "_auth_user_id" not in anonymous.session
+
+
 def test_fuzzing_covers_every_form_view():
     """A reminder with teeth: a new POST view must be added to the fuzzing above."""
     from tests.test_ownership import LOGIN_REQUIRED_URLS, PUBLIC_URLS
@@ -117,7 +137,7 @@ def test_fuzzing_covers_every_form_view():
         "logbook:routine_create", "logbook:routine_item_add", "logbook:routine_item_update",
         "logbook:routine_item_move", "logbook:routine_update", "logbook:flare",
         "accounts:signup", "accounts:account", "accounts:delete", "login", "password_reset",
-        "accounts:precautions",
+        "accounts:precautions", "accounts:two_step", "login_code",
         "password_change", "password_reset_confirm",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.

@@ -48,6 +48,7 @@ OWN_DATA_URLS = {
     "logbook:routine_create": ["get", "post"],
     "accounts:account": ["get", "post"],
     "accounts:precautions": ["get", "post"],
+    "accounts:two_step": ["get", "post"],
     "accounts:export_csv": ["get"],
     "accounts:export_json": ["get"],
     "accounts:delete": ["get", "post"],
@@ -62,6 +63,7 @@ PUBLIC_URLS = {
     "exercises:detail": ["get"],
     "accounts:signup": ["get", "post"],
     "login": ["get", "post"],
+    "login_code": ["get", "post"],
     "logout": ["post"],
     "password_reset": ["get", "post"],
     "password_reset_done": ["get"],
@@ -174,6 +176,14 @@ def test_another_user_never_sees_alices_data(bob_client, alices_data, name, meth
         assert len(response.content.decode().strip().splitlines()) == 1  # the header only
     assert Session.objects.filter(pk=alices_data["session"].pk).exists()
     _unchanged(alices_data)
+
+
+@pytest.mark.parametrize(("name", "method"), _cases(LOGIN_REQUIRED_URLS))
+def test_nothing_private_is_kept_in_a_cache(alice_client, alices_data, name, method):
+    """Finding 4: every response to a signed-in person says no-store, downloads included."""
+    response = getattr(alice_client, method)(_url(name, alices_data))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize(("name", "method"), _cases(PUBLIC_URLS))

@@ -16,6 +16,7 @@ from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
 from logbook.progress import progress
 from logbook.progression import suggest
 
+MOVES = {"up": -1, "down": 1}
 RECENT_SESSIONS = 5
 CHART_SESSIONS = 30
 
@@ -218,7 +219,11 @@ def item_update(request, pk, item_pk):
 @require_POST
 def item_move(request, pk, item_pk):
     item = _get_own_item(request, pk, item_pk)
-    services.routine_move_item(item=item, offset=-1 if request.POST.get("direction") == "up" else 1)
+    offset = MOVES.get(request.POST.get("direction"))
+    if offset is None:
+        messages.error(request, _("Choose to move the exercise up or down."))
+    else:
+        services.routine_move_item(item=item, offset=offset)
     return redirect(reverse("logbook:routine_update", kwargs={"pk": pk}) + f"#item-{item.pk}")
 
 
