@@ -4,12 +4,12 @@ Backcare's guarded views for changing and resetting a password."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import passwords, two_step
+from accounts import passwords, two_step, views
 
 urlpatterns = [
     path("login/", two_step.LoginView.as_view(), name="login"),
     path("login/code/", two_step.login_code, name="login_code"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password_change/", passwords.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password_change/done/",

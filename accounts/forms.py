@@ -3,6 +3,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, time_zone_choices
+from accounts.throttle import password_guess
 from exercises.precautions import Precaution
 
 
@@ -46,13 +47,13 @@ class AccountDeleteForm(forms.Form):
         help_text=_("To make sure it is you."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_guess(self.request, self.request.user, password):
             raise forms.ValidationError(_("That is not your password."))
         return password
 

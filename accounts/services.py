@@ -5,8 +5,10 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session as BrowserSession
 from django.db import transaction
+from django.db.models import Q
 
 from accounts import ratelimit
+from accounts.throttle import normalized_username
 from logbook.progress import forget_cached_progress
 
 
@@ -30,9 +32,12 @@ def account_delete(*, user) -> None:
     letter case) and the counts of password-reset e-mails asked for their address.
     """
     username = user.get_username()
+    # As typed in any letter case, and as django-axes stores it (case-folded: "Straße" is kept
+    # as "strasse", which SQLite's case-insensitive match does not find).
+    stored = normalized_username(None, {"username": username})
     BrowserSession.objects.filter(session_key__in=signed_in_sessions(user)).delete()
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
-        model.objects.filter(username__iexact=username).delete()
+        model.objects.filter(Q(username__iexact=username) | Q(username=stored)).delete()
     ratelimit.forget(user.email)
     forget_cached_progress(user.pk)
     user.delete()

@@ -14,17 +14,35 @@ import math
 from dataclasses import dataclass
 
 from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # In the order of settings.AXES_LOCKOUT_PARAMETERS.
 LIMITS = (5, 10, 50)
+REASONS = ("username_and_address", "username", "address")
+assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "username", "ip_address"]
 # AXES_FAILURE_LIMIT: get_failures() reports the share of the nearest limit, in percent.
 FULL = 100
+
+
+def password_guess(request, user, password: str) -> bool:
+    """Check a password a signed-in person types (to delete the account, to change two-step
+    log-in) under the log-in's limits: a wrong one counts, and past a limit django-axes'
+    middleware answers with the pause page whatever the password."""
+    credentials = {"username": user.get_username()}
+    if not AxesProxyHandler.is_allowed(request, credentials):
+        request.axes_locked_out, request.axes_credentials = True, credentials
+        return False
+    if user.check_password(password):
+        return True
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    return False
 
 
 def normalized_username(request, credentials=None) -> str | None:
@@ -68,13 +86,6 @@ class Pause:
     @property
     def minutes(self) -> int:
         return max(1, math.ceil(self.seconds / 60))
-
-
-REASONS = (
-    "username_and_address",
-    "username",
-    "address",
-)
 
 
 def current_pause(request, credentials=None) -> Pause | None:

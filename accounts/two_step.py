@@ -10,6 +10,7 @@ import base64
 import time
 
 import segno
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
@@ -24,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.throttle import lockout_response, password_guess
 
 PENDING = "backcare_two_step"
 PENDING_SECONDS = 5 * 60
@@ -56,12 +59,12 @@ class PasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
-        if not self.user.check_password(self.cleaned_data["password"]):
+        if not password_guess(self.request, self.request.user, self.cleaned_data["password"]):
             raise forms.ValidationError(_("That is not your password."))
         return self.cleaned_data["password"]
 
@@ -72,10 +75,18 @@ def verified_device(user, code: str):
     app = app_device(user)
     if app is not None and code.isdigit() and app.verify_token(code):
         return app
-    for device in StaticDevice.objects.filter(user=user, confirmed=True):
-        if device.verify_token(code):
-            return device
-    return None
+    # A recovery code is used up by deleting it; the row lock makes two posts of one code at
+    # the same moment find it only once.
+    token = (
+        StaticToken.objects.select_for_update()
+        .select_related("device")
+        .filter(device__user=user, device__confirmed=True, token=code)
+        .first()
+    )
+    if token is None:
+        return None
+    token.delete()
+    return token.device
 
 
 class LoginView(auth_views.LoginView):
@@ -103,6 +114,9 @@ def login_code(request):
         request.session.pop(PENDING, None)
         messages.info(request, _("Please log in again."))
         return redirect("login")
+    credentials = {"username": user.get_username()}
+    if request.method == "POST" and not AxesProxyHandler.is_allowed(request, credentials):
+        return lockout_response(request, None, credentials)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         with transaction.atomic():
@@ -118,9 +132,7 @@ def login_code(request):
                     % {"left": recovery_codes_left(user)},
                 )
             return redirect(pending["next"])
-        user_login_failed.send(
-            sender=__name__, credentials={"username": user.get_username()}, request=request
-        )
+        user_login_failed.send(sender=__name__, credentials=credentials, request=request)
         form.add_error(
             "code", _("That code is not right. Check your app's code, or use a recovery code.")
         )
@@ -152,7 +164,7 @@ def _new_recovery_codes(user) -> list[str]:
 @login_required
 def two_step(request):
     """Turn two-step log-in on (scan, then confirm a code), make new recovery codes, or turn it
-    off; the last two ask for the password."""
+    off; each asks for the password."""
     user, action = request.user, request.POST.get("action")
     if request.method == "POST" and action == "start":
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
@@ -160,8 +172,12 @@ def two_step(request):
         return redirect("accounts:two_step")
     setup = app_device(user, confirmed=False)
     code_form = CodeForm(request.POST if action == "confirm" else None)
-    password_form = PasswordForm(request.POST if action in {"codes", "off"} else None, user=user)
-    if action == "confirm" and setup is not None and code_form.is_valid():
+    password_form = PasswordForm(
+        request.POST if action in {"confirm", "codes", "off"} else None, request=request
+    )
+    # Every change asks for the password: a borrowed session must not lock its owner out.
+    password_ok = action in {"confirm", "codes", "off"} and password_form.is_valid()
+    if action == "confirm" and setup is not None and code_form.is_valid() and password_ok:
         if setup.verify_token(code_form.cleaned_data["code"].replace(" ", "")):
             TOTPDevice.objects.filter(user=user, confirmed=True).delete()
             setup.confirmed = True
@@ -170,7 +186,7 @@ def two_step(request):
                 request, "accounts/recovery_codes.html", {"codes": _new_recovery_codes(user)}
             )
         code_form.add_error("code", _("That code is not right: try the newest one your app shows."))
-    if action in {"codes", "off"} and password_form.is_valid():
+    if action in {"codes", "off"} and password_ok:
         if action == "codes":
             return render(
                 request, "accounts/recovery_codes.html", {"codes": _new_recovery_codes(user)}

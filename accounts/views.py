@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,18 @@ from accounts.export import export_json, write_csv
 from accounts.forms import AccountDeleteForm, AccountForm, PrecautionsForm, SignupForm
 from accounts.services import account_delete
 from exercises.precautions import Precaution
+
+
+def forget_browser_storage(response):
+    """Ask the browser to drop what this site stored in it: a guided session in progress keeps
+    pain ratings in localStorage until it is saved."""
+    response["Clear-Site-Data"] = '"storage"'
+    return response
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        return forget_browser_storage(super().post(request, *args, **kwargs))
 
 
 def signup(request):
@@ -94,11 +107,11 @@ def export_json_view(request):
 
 @login_required
 def delete(request):
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    form = AccountDeleteForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
         account_delete(user=user)
         messages.success(request, _("Your account and everything in it has been deleted."))
-        return redirect("home")
+        return forget_browser_storage(redirect("home"))
     return render(request, "accounts/account_confirm_delete.html", {"form": form})

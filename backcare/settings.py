@@ -141,6 +141,14 @@ AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: only failures matter here
+# Never stored with a failure: every field that holds a password, a new one, or a code.
+AXES_SENSITIVE_PARAMETERS = [
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "code",
+    "csrfmiddlewaretoken",
+]
 
 # Optional two-step log-in (django-otp): an authenticator app's codes, and recovery codes.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Backcare")

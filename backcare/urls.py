@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from backcare.views import healthz, home, pain_guide, red_flags
+from backcare.views import admin_login, healthz, home, pain_guide, red_flags
+
+# Staff sign in like everyone else: through the log-in that asks for a two-step code when the
+# account has one. The admin's own log-in form would skip it.
+admin.site.login = admin_login
 
 urlpatterns = [
     path("", home, name="home"),

@@ -1,12 +1,15 @@
 import logging
 import sys
 
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from logbook import pain
@@ -66,6 +69,13 @@ def csrf_failure(request, reason=""):
     """A failed CSRF check, explained in Backcare's own page (Django's has inline styles that
     the Content-Security-Policy blocks)."""
     return render(request, "403_csrf.html", status=403)
+
+
+def admin_login(request, extra_context=None):
+    """The admin's log-in page sends to Backcare's own (two-step log-in included)."""
+    return redirect_to_login(
+        request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index"), login_url=reverse("login")
+    )
 
 
 def home(request):

@@ -85,3 +85,31 @@ def test_deleting_an_account_removes_every_trace(client, settings):
     assert phone.get(reverse("logbook:session_list")).status_code == 302
     # Someone else's data is untouched.
     assert _traces(other.pk, "dave", other.email)["logbook.Session.user"] == 1
+
+
+def test_wrong_passwords_on_the_deletion_form_count_as_guesses(alice_client, alice):
+    for _ in range(4):
+        response = alice_client.post(reverse("accounts:delete"), {"password": "wrong"})
+        assert "That is not your password." in response.content.decode()
+    assert alice_client.post(reverse("accounts:delete"), {"password": "wrong"}).status_code == 429
+    response = alice_client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response.status_code == 429
+    assert type(alice).objects.filter(pk=alice.pk).exists()
+
+
+def test_log_in_records_under_a_case_folded_name_go_too(client):
+    user = UserFactory(username="Straße", password=PASSWORD)
+    Client().post(reverse("login"), {"username": "STRASSE", "password": "wrong"})
+    assert AccessAttempt.objects.filter(username="strasse").exists()
+    client.force_login(user)
+    client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert not AccessAttempt.objects.exists()
+
+
+def test_deleting_and_logging_out_clear_what_the_browser_stored(client):
+    user = UserFactory(password=PASSWORD)
+    client.force_login(user)
+    assert client.post(reverse("logout"))["Clear-Site-Data"] == '"storage"'
+    client.force_login(user)
+    response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    assert response["Clear-Site-Data"] == '"storage"'

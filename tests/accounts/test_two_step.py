@@ -23,7 +23,9 @@ def code_for(device: TOTPDevice) -> str:
 def _turn_on(client) -> list[str]:
     client.post(URL, {"action": "start"})
     device = TOTPDevice.objects.get(confirmed=False)
-    response = client.post(URL, {"action": "confirm", "code": code_for(device)})
+    response = client.post(
+        URL, {"action": "confirm", "code": code_for(device), "password": PASSWORD}
+    )
     # A code is good once: the log-in that follows uses the app's next one.
     TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
     return response.context["codes"]
@@ -40,12 +42,17 @@ def test_turning_it_on_shows_a_qr_code_then_ten_recovery_codes_once(alice_client
     assert "QR code for your authenticator app" in content
     device = TOTPDevice.objects.get(user=alice)
     assert response.context["secret"].replace(" ", "") in content.replace(" ", "")
-    wrong = alice_client.post(URL, {"action": "confirm", "code": "000000"})
+    wrong = alice_client.post(URL, {"action": "confirm", "code": "000000", "password": PASSWORD})
     assert "That code is not right" in wrong.content.decode()
     assert not TOTPDevice.objects.filter(user=alice, confirmed=True).exists()
     device.refresh_from_db()
     device.throttle_reset()  # django-otp waits a second after a wrong code; no test should
-    response = alice_client.post(URL, {"action": "confirm", "code": code_for(device)})
+    without_password = alice_client.post(URL, {"action": "confirm", "code": code_for(device)})
+    assert "This field is required." in without_password.content.decode()
+    assert not TOTPDevice.objects.filter(user=alice, confirmed=True).exists()
+    response = alice_client.post(
+        URL, {"action": "confirm", "code": code_for(device), "password": PASSWORD}
+    )
     codes = response.context["codes"]
     assert len(codes) == len(set(codes)) == 10
     assert all(code in response.content.decode() for code in codes)
@@ -137,3 +144,52 @@ def test_a_code_cannot_be_used_twice(client, alice):
     _password(client)
     response = client.post(reverse("login_code"), {"code": code})
     assert "That code is not right" in response.content.decode()
+
+
+def test_the_pause_stops_a_right_code_too(client, alice):
+    """Past the limit of wrong codes, the right one must not tell a guesser it was right."""
+    client.force_login(alice)
+    _turn_on(client)
+    client.logout()
+    _password(client)
+    device = TOTPDevice.objects.get(user=alice)
+    for _ in range(5):
+        client.post(reverse("login_code"), {"code": "123456"})
+        device.throttle_reset()
+    response = client.post(reverse("login_code"), {"code": code_for(device)})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admins_own_log_in_cannot_skip_the_code(client, alice):
+    alice.is_staff = alice.is_superuser = True
+    alice.save()
+    client.force_login(alice)
+    _turn_on(client)
+    client.logout()
+    response = client.post(reverse("admin:login"), {"username": "alice", "password": PASSWORD})
+    assert response.url.startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_codes_and_passwords_are_never_stored_with_a_failure(client, alice):
+    from axes.models import AccessAttempt
+
+    client.force_login(alice)
+    _turn_on(client)
+    client.post(
+        reverse("password_change"),
+        {
+            "old_password": "correct horse batterY",
+            "new_password1": "My-New-Secret-99",
+            "new_password2": "My-New-Secret-99",
+        },
+    )
+    client.logout()
+    _password(client)
+    client.post(reverse("login_code"), {"code": "654321"})
+    stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert stored
+    for secret in ("correct horse batterY", "My-New-Secret-99", "654321"):
+        assert secret not in stored
