@@ -16,6 +16,7 @@ def test_set_up_two_step_log_in_then_sign_in_with_a_code(live_library, page: Pag
     assert axe_violations(page, live_library.url) == []
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     page.get_by_label("Code").fill(code_for(device))
+    page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Turn on two-step log-in").click()
     expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
