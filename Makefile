@@ -44,6 +44,7 @@ content: install
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --no-input
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_exercises
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_routines
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_lessons
 
 run: content
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -54,6 +55,7 @@ serve: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_exercises
 	$(BIN)/python manage.py load_routines
+	$(BIN)/python manage.py load_lessons
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn backcare.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--logger-class backcare.gunicorn_logging.RedactingLogger --access-logfile - --error-logfile -

@@ -5,7 +5,17 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 
-from logbook.models import ExerciseEntry, FlarePlan, Routine, RoutineItem, Session
+from logbook.models import (
+    ExerciseEntry,
+    FlarePlan,
+    FunctionActivity,
+    FunctionCheck,
+    LessonRead,
+    Plan,
+    Routine,
+    RoutineItem,
+    Session,
+)
 
 CSV_COLUMNS = [
     "session_id",
@@ -88,6 +98,13 @@ def export_json(user) -> dict:
         "flare_plan": {"what_helps": plan.what_helps, "who_to_call": plan.who_to_call}
         if plan
         else None,
+        "weekly_plan": _plan_dict(user),
+        "activities": _activities_dict(user),
+        "lessons_read": list(
+            LessonRead.objects.filter(user=user)
+            .order_by("read_at")
+            .values_list("lesson__slug", flat=True)
+        ),
         "routines": [
             {
                 "name": routine.name,
@@ -108,6 +125,36 @@ def export_json(user) -> dict:
         "sessions": [
             {**_session_dict(session), "entries": [_entry_dict(e) for e in session.entries.all()]}
             for session in _sessions(user)
+        ],
+    }
+
+
+def _plan_dict(user) -> dict | None:
+    plan = Plan.objects.select_related("routine").filter(user=user).first()
+    if plan is None:
+        return None
+    return {
+        "routine": plan.routine.name if plan.routine else None,
+        "days": plan.days,
+        "started_on": plan.started_on.isoformat(),
+        "step_every_weeks": plan.step_every,
+        "reminder_time": plan.reminder_time.isoformat("minutes") if plan.reminder_time else None,
+        "email_reminders": plan.email_reminders,
+    }
+
+
+def _activities_dict(user) -> dict:
+    """The function checks (PSFS): the activities named, and each check's scores by name."""
+    names = dict(FunctionActivity.objects.filter(user=user).values_list("pk", "name"))
+    checks = FunctionCheck.objects.filter(user=user).order_by("date", "created_at")
+    return {
+        "names": list(names.values()),
+        "checks": [
+            {
+                "date": check.date.isoformat(),
+                "scores": {names[s.activity_id]: s.score for s in check.scores.all()},
+            }
+            for check in checks.prefetch_related("scores")
         ],
     }
 

@@ -78,7 +78,8 @@ def precautions(request):
             )
         else:
             messages.success(request, _("Thank you. Your logbook is ready."))
-        return redirect("logbook:session_list" if first_time else "accounts:account")
+        # The first time, on to the home page: today, and making a plan.
+        return redirect("home" if first_time else "accounts:account")
     return render(request, "accounts/precautions.html", {"form": form, "first_time": first_time})
 
 

@@ -12,9 +12,11 @@ from django.template.response import SimpleTemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from exercises.models import Exercise
 from logbook import pain
 from logbook.attempts import COMFORTABLE_PAIN, STREAK
-from logbook.care import care_prompts
+from logbook.forms import NextMorningForm
+from logbook.today import FUNCTION_SKIPPED_ON, today_for
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -71,6 +73,9 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+FEATURED = ["knee-to-chest", "bird-dog", "bridge"]
+
+
 def admin_login(request, extra_context=None):
     """The admin's log-in page sends to Backcare's own (two-step log-in included)."""
     return redirect_to_login(
@@ -79,11 +84,20 @@ def admin_login(request, extra_context=None):
 
 
 def home(request):
-    """What Backcare is; for a signed-in person, also what their own log calls for."""
-    prompts = []
-    if request.user.is_authenticated:
-        prompts = care_prompts(request.user, request.user.today())
-    return render(request, "pages/home.html", {"care_prompts": prompts})
+    """For a visitor, what Backcare does; for a signed-in person, their day."""
+    if not request.user.is_authenticated:
+        featured = Exercise.objects.filter(slug__in=FEATURED).in_display_order()
+        return render(request, "pages/home.html", {"featured": featured, "streak": STREAK})
+    today = request.user.today()
+    skipped = request.session.get(FUNCTION_SKIPPED_ON) == today.isoformat()
+    return render(
+        request,
+        "pages/home_signed_in.html",
+        {
+            "today": today_for(request.user, today=today, function_skipped=skipped),
+            "next_morning_form": NextMorningForm(),
+        },
+    )
 
 
 def pain_guide(request):

@@ -77,6 +77,13 @@ class Dose:
             "per_side": self.per_side,
         }
 
+    def seconds(self, *, per_repetition: int = 4, release: int = 3) -> int:
+        """About how long the dose takes (the longer end of a range): each hold and its
+        release, or a few seconds a repetition, on each side, in every set."""
+        sides = 2 if self.side == Side.BOTH else 1
+        each = (self.hold_seconds[1] + release) if self.hold_seconds else per_repetition
+        return self.sets * sides * self.repetitions[1] * each
+
     @property
     def text(self) -> str:
         """The dose in plain words, e.g. "Hold 20–30 seconds, 3–5 times each side, every day"."""

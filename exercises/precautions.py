@@ -50,9 +50,16 @@ MESSAGES = {
 }
 
 
+def relevant_precautions(exercise_precautions, person_precautions) -> list[Precaution]:
+    """The person's precautions that concern this exercise, most specific first."""
+    person = set(person_precautions or ())
+    relevant = [p for p in TAGGED if p in (exercise_precautions or ()) and p in person]
+    return relevant + [p for p in EVERY_EXERCISE if p in person]
+
+
 def precaution_messages(exercise_precautions, person_precautions) -> list[str]:
-    """What an exercise's page says to a person with the given precautions, most specific first."""
-    person = set(person_precautions)
-    relevant = [p for p in TAGGED if p in exercise_precautions and p in person]
-    relevant += [p for p in EVERY_EXERCISE if p in person]
-    return [str(MESSAGES[p]) for p in relevant]
+    """What an exercise's page, the routine page and the player say to a person with the given
+    precautions, most specific first."""
+    return [
+        str(MESSAGES[p]) for p in relevant_precautions(exercise_precautions, person_precautions)
+    ]

@@ -23,7 +23,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from logbook.models import Session
+from logbook.models import Lesson, LessonRead, Session
 from logbook.pain import MEANINGFUL_CHANGE, is_meaningful
 
 WEEK = 7
@@ -74,11 +74,12 @@ def _trend(user, today: datetime.date) -> dict:
 def care_prompts(user, today: datetime.date) -> list[Prompt]:
     """The prompts a person's recent log calls for, most pressing first."""
     trend = _trend(user, today)
-    then, now = trend["then"], trend["now"]
+    # Compared as shown, to a tenth of a point.
+    then, now = (None if v is None else round(v, 1) for v in (trend["then"], trend["now"]))
     prompts = []
     numbers = {"then": _number(then), "now": _number(now)}
     if then is not None and now is not None:
-        if now - then >= MEANINGFUL_CHANGE:
+        if round(now - then, 1) >= MEANINGFUL_CHANGE:
             prompts.append(
                 Prompt(
                     Prompt.Kind.RISING,
@@ -113,3 +114,28 @@ def care_prompts(user, today: datetime.date) -> list[Prompt]:
 
 def _number(value: float | None) -> str:
     return "" if value is None else number_format(round(value, 1), decimal_pos=1)
+
+
+def _topic_for(session) -> str | None:
+    """The lesson a session calls for: a bad day, pain in it, or a worse morning after it."""
+    if session is None:
+        return None
+    if session.was_a_bad_day:
+        return Lesson.Topic.FLARE
+    if session.is_flagged:
+        return Lesson.Topic.HURT
+    if session.worse_next_morning:
+        return Lesson.Topic.PACING
+    return None
+
+
+def next_lesson(user, session=None) -> Lesson | None:
+    """One lesson to offer, never all at once: the unread one that fits the latest session,
+    else the first unread in order (one query)."""
+    unread = list(
+        Lesson.objects.exclude(pk__in=LessonRead.objects.filter(user=user).values("lesson_id"))
+    )
+    topic = _topic_for(session)
+    return next((lesson for lesson in unread if lesson.topic == topic), None) or next(
+        iter(unread), None
+    )

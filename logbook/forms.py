@@ -6,13 +6,25 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import Dose
 from exercises.models import Exercise
-from logbook.models import MAX_ENTRIES, ExerciseEntry, FlarePlan, Routine, RoutineItem, Session
+from logbook.models import (
+    MAX_ENTRIES,
+    ExerciseEntry,
+    FlarePlan,
+    Plan,
+    Routine,
+    RoutineItem,
+    Session,
+)
+from logbook.models.function import SCORE_MAX, SCORE_MIN
+from logbook.outcomes import MAX_ACTIVITIES, MIN_ACTIVITIES
 from logbook.pain import PAIN_MAX, PAIN_MIN
+from logbook.planning import PLAN_EXERCISES, WEEKDAYS
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 DOSE_FIELDS = ["sets", "repetitions", "hold_seconds"]
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
+FUNCTION_ANCHORS = {SCORE_MIN: _("unable to do it"), SCORE_MAX: _("as before the problem")}
 
 
 def pain_field(label, **kwargs) -> forms.TypedChoiceField:
@@ -225,3 +237,154 @@ class FlarePlanForm(forms.ModelForm):
             "what_helps": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
             "who_to_call": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         }
+
+
+def weekday_field(**kwargs) -> forms.TypedMultipleChoiceField:
+    return forms.TypedMultipleChoiceField(
+        label=_("Which days?"),
+        choices=list(enumerate(WEEKDAYS)),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one day.")},
+        **kwargs,
+    )
+
+
+class PlanForm(forms.Form):
+    """A new weekly plan: 2 to 4 exercises of a starter routine, the days, the step."""
+
+    exercises = forms.TypedMultipleChoiceField(
+        label=_("Which exercises? Choose 2 to 4."),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose 2 to 4 exercises.")},
+    )
+    days = weekday_field(help_text=_("Three days a week, with a day between, suits most people."))
+    step_every = forms.TypedChoiceField(
+        label=_("A small step up"),
+        choices=Plan.StepEvery.choices,
+        coerce=int,
+        initial=Plan.StepEvery.TWO_WEEKS,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, starter: Routine, **kwargs):
+        super().__init__(*args, **kwargs)
+        items = list(starter.items.all())
+        self.fields["exercises"].choices = [
+            (item.exercise_id, f"{item.exercise.name}: {item.dosage_text}") for item in items
+        ]
+        self.fields["exercises"].initial = [item.exercise_id for item in items[:3]]
+        self.fields["days"].initial = [0, 2, 4]  # Monday, Wednesday, Friday
+
+    def clean_exercises(self):
+        chosen = self.cleaned_data["exercises"]
+        low, high = PLAN_EXERCISES
+        if not low <= len(chosen) <= high:
+            raise forms.ValidationError(
+                _("Choose %(low)s to %(high)s exercises: a short routine is easier to keep up."),
+                params={"low": low, "high": high},
+            )
+        return chosen
+
+
+class PlanSettingsForm(forms.ModelForm):
+    days = weekday_field()
+
+    class Meta:
+        model = Plan
+        fields = ["days", "step_every", "reminder_time", "email_reminders"]
+        widgets = {
+            "step_every": forms.RadioSelect,
+            "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {
+            "reminder_time": _("For calendar events and e-mails. Leave empty for all-day events."),
+            "email_reminders": _("On your days, if you have not logged a session by then."),
+        }
+
+    def clean_days(self):
+        return sorted(set(self.cleaned_data["days"]))
+
+    def clean_email_reminders(self):
+        wanted = self.cleaned_data["email_reminders"]
+        if wanted and not self.instance.user.email:
+            raise forms.ValidationError(
+                _("Add an e-mail address on your account page first, so reminders can reach you.")
+            )
+        return wanted
+
+
+class FunctionCheckForm(forms.Form):
+    """A PSFS check: a score for each of the person's activities; new ones, up to five in all."""
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activities = list(activities)
+        self.min_activities = MIN_ACTIVITIES
+        for activity in self.activities:
+            self.fields[f"score_{activity.pk}"] = score_field(activity.name)
+        self.new_rows = range(MAX_ACTIVITIES - len(self.activities))
+        for row in self.new_rows:
+            self.fields[f"name_{row}"] = forms.CharField(
+                label=_("What you find hard"), max_length=100, required=False
+            )
+            self.fields[f"new_score_{row}"] = score_field(_("How well can you do it?"), False)
+
+    def new_activity_fields(self):
+        """(its number, its name field, its score field) for each activity that can be added."""
+        first = len(self.activities) + 1
+        return [
+            (first + row, self[f"name_{row}"], self[f"new_score_{row}"]) for row in self.new_rows
+        ]
+
+    def score_fields(self):
+        return [self[f"score_{activity.pk}"] for activity in self.activities]
+
+    def clean(self):
+        data = super().clean()
+        names = []
+        for row in self.new_rows:
+            name = (data.get(f"name_{row}") or "").strip()
+            score = data.get(f"new_score_{row}")
+            if name and score is None:
+                self.add_error(f"new_score_{row}", _("Rate this activity from 0 to 10."))
+            if score is not None and not name:
+                self.add_error(f"name_{row}", _("Name the activity you rated."))
+            if name:
+                names.append(name.casefold())
+        existing = [activity.name.casefold() for activity in self.activities]
+        if len(set(names)) < len(names) or set(names) & set(existing):
+            raise forms.ValidationError(_("Each activity once, please."))
+        if len(existing) + len(names) < MIN_ACTIVITIES:
+            raise forms.ValidationError(
+                _("Name at least %(n)s activities your back makes hard."),
+                params={"n": MIN_ACTIVITIES},
+            )
+        return data
+
+    def scores(self) -> dict[int, int]:
+        return {a.pk: self.cleaned_data[f"score_{a.pk}"] for a in self.activities}
+
+    def new_activities(self) -> list[tuple[str, int]]:
+        return [
+            (self.cleaned_data[f"name_{row}"].strip(), self.cleaned_data[f"new_score_{row}"])
+            for row in self.new_rows
+            if (self.cleaned_data.get(f"name_{row}") or "").strip()
+        ]
+
+
+def score_field(label, required=True) -> forms.TypedChoiceField:
+    """A PSFS rating: 0 unable to do it, 10 able to do it as before the problem."""
+    choices = [
+        (n, f"{n} \u2013 {FUNCTION_ANCHORS[n]}" if n in FUNCTION_ANCHORS else str(n))
+        for n in range(SCORE_MIN, SCORE_MAX + 1)
+    ]
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", _("Choose 0\u201310")), *choices],
+        coerce=int,
+        empty_value=None,
+        required=required,
+        error_messages={"required": _("Rate this activity from 0 to 10.")},
+    )

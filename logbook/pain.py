@@ -55,12 +55,13 @@ def pain_rose(*, before: int, after: int) -> bool:
 
 
 def is_meaningful(baseline: float | None, value: float | None) -> bool:
-    """A change from a baseline that is more than everyday ups and downs, either way."""
+    """A change from a baseline that is more than everyday ups and downs, either way; compared
+    to the tenth of a point the pages show (5.3 against 3.3 is a change of 2)."""
     if baseline is None or value is None:
         return False
-    change = abs(value - baseline)
+    change = round(abs(value - baseline), 1)
     return change >= MEANINGFUL_CHANGE or (
-        baseline > 0 and change / baseline >= MEANINGFUL_FRACTION
+        baseline > 0 and round(change / baseline, 2) >= MEANINGFUL_FRACTION
     )
 
 

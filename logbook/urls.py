@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from logbook.views import flare, player, progress, routines, sessions
+from logbook.views import flare, function, learn, plan, player, progress, routines, sessions
 
 app_name = "logbook"
 
@@ -11,6 +11,16 @@ urlpatterns = [
     path("logbook/", sessions.session_list, name="session_list"),
     path("logbook/progress/", progress.progress_view, name="progress"),
     path("logbook/flare-up/", flare.flare, name="flare"),
+    path("logbook/plan/", plan.plan_detail, name="plan"),
+    path("logbook/plan/new/", plan.plan_create, name="plan_create"),
+    path("logbook/plan/step/", plan.plan_step, name="plan_step"),
+    path("logbook/plan/calendar/", plan.plan_calendar_link, name="plan_calendar_link"),
+    path("logbook/activities/", function.function_check, name="function_check"),
+    path("logbook/activities/not-now/", function.function_skip, name="function_skip"),
+    path("learn/", learn.lesson_list, name="lesson_list"),
+    path("learn/<slug:slug>/", learn.lesson_detail, name="lesson_detail"),
+    path("calendar/<str:token>.ics", plan.calendar_feed, name="calendar_feed"),
+    path("reminders/stop/<str:token>/", plan.reminders_stop, name="reminders_stop"),
     path("logbook/sessions/new/", sessions.session_create, name="session_create"),
     path("logbook/sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("logbook/sessions/<int:pk>/edit/", sessions.session_update, name="session_update"),

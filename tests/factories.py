@@ -5,7 +5,7 @@ import factory
 
 from accounts.models import User
 from exercises.models import Exercise, ExerciseStep
-from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
+from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 
 
 class ExerciseFactory(factory.django.DjangoModelFactory):
@@ -141,3 +141,16 @@ def session_form_data(*entries, **session_changes) -> dict:
 
 def entry_form_data(exercise, /, **changes) -> dict:
     return {"exercise": str(exercise.pk), **changes}
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """A plan begun on a Monday, three days a week, a step every two weeks."""
+
+    class Meta:
+        model = Plan
+
+    user = factory.SubFactory(UserFactory)
+    routine = factory.SubFactory(RoutineFactory, owner=factory.SelfAttribute("..user"))
+    days = factory.LazyFunction(lambda: [0, 2, 4])
+    started_on = factory.LazyFunction(lambda: datetime.date(2026, 11, 2))
+    step_every = Plan.StepEvery.TWO_WEEKS

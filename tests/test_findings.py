@@ -7,8 +7,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from logbook import services
 from logbook.models import Routine, RoutineItem, Session
+from logbook.services import routines as services
 from tests.factories import (
     ExerciseEntryFactory,
     RoutineFactory,

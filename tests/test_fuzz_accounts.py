@@ -139,11 +139,13 @@ def test_fuzzing_covers_every_form_view():
         "accounts:signup", "accounts:account", "accounts:delete", "login", "password_reset",
         "accounts:precautions", "accounts:two_step", "login_code",
         "password_change", "password_reset_confirm",
+        "logbook:plan_create", "logbook:plan", "logbook:function_check",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.
     buttons = {
         "logbook:session_delete", "logbook:routine_delete", "logbook:routine_copy",
         "logbook:routine_item_remove", "logbook:routine_suggestion_accept", "logout",
+        "logbook:plan_step", "logbook:plan_calendar_link", "logbook:function_skip",
     }  # fmt: skip
     posts = {
         name

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from logbook.models import FlarePlan, Routine, RoutineItem, Session
+from logbook.models import FlarePlan, Lesson, Plan, Routine, RoutineItem, Session
+from logbook.reminders import reminder_token
+from logbook.services import calendar_key, calendar_link_new
 from tests.factories import ExerciseEntryFactory, ExerciseFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,8 @@ ROUTINE_URLS = {
     "logbook:routine_play": ["get"],
     "logbook:routine_item_add": ["post"],
 }
+# Alice's weekly plan, found by the signed-in user (bob has none: 404).
+PLAN_URLS = {"logbook:plan_step": ["post"], "logbook:plan_calendar_link": ["post"]}
 ROUTINE_ITEM_URLS = {
     "logbook:routine_item_update": ["post"],
     "logbook:routine_item_move": ["post"],
@@ -46,6 +50,11 @@ OWN_DATA_URLS = {
     "logbook:flare": ["get", "post"],
     "logbook:routine_list": ["get"],
     "logbook:routine_create": ["get", "post"],
+    "logbook:plan": ["get", "post"],
+    "logbook:plan_create": ["get", "post"],
+    "logbook:function_check": ["get", "post"],
+    "logbook:function_skip": ["post"],
+    "logbook:lesson_list": ["get"],
     "accounts:account": ["get", "post"],
     "accounts:precautions": ["get", "post"],
     "accounts:two_step": ["get", "post"],
@@ -72,8 +81,12 @@ PUBLIC_URLS = {
 }
 # Django's own views for a signed-in user's password.
 ACCOUNT_AUTH_URLS = {"password_change": ["get", "post"], "password_change_done": ["get"]}
-OBJECT_URLS = {**SESSION_URLS, **ROUTINE_URLS, **ROUTINE_ITEM_URLS}
-LOGIN_REQUIRED_URLS = {**OBJECT_URLS, **OWN_DATA_URLS, **ACCOUNT_AUTH_URLS}
+# Shared with every signed-in person, not with visitors: the lessons.
+SHARED_URLS = {"logbook:lesson_detail": ["get"]}
+# Open to whoever holds the secret in the address (a calendar feed, a "stop reminders" link).
+TOKEN_URLS = {"logbook:calendar_feed": ["get"], "logbook:reminders_stop": ["get", "post"]}
+OBJECT_URLS = {**SESSION_URLS, **ROUTINE_URLS, **ROUTINE_ITEM_URLS, **PLAN_URLS}
+LOGIN_REQUIRED_URLS = {**OBJECT_URLS, **OWN_DATA_URLS, **SHARED_URLS, **ACCOUNT_AUTH_URLS}
 
 
 def _url_names(resolver=None, namespace=""):
@@ -87,9 +100,15 @@ def _url_names(resolver=None, namespace=""):
 
 def test_every_url_of_the_project_is_in_the_matrix():
     names = {name for name in _url_names() if not name.startswith("admin:")}
-    assert names == set(PUBLIC_URLS) | set(LOGIN_REQUIRED_URLS)
+    assert names == set(PUBLIC_URLS) | set(LOGIN_REQUIRED_URLS) | set(TOKEN_URLS)
     private = {name for name in names if name.split(":")[0] in PRIVATE_NAMESPACES}
-    assert private == set(OBJECT_URLS) | set(OWN_DATA_URLS) | {"accounts:signup"}
+    assert private == (
+        set(OBJECT_URLS)
+        | set(OWN_DATA_URLS)
+        | set(SHARED_URLS)
+        | set(TOKEN_URLS)
+        | {"accounts:signup"}
+    )
 
 
 @pytest.fixture
@@ -100,7 +119,22 @@ def alices_data(alice):
         routine=routine, exercise=ExerciseFactory(), position=1, repetitions=5
     )
     plan = FlarePlan.objects.create(user=alice, what_helps="alice-private-plan")
-    return {"session": session, "routine": routine, "item": item, "plan": plan}
+    weekly = Plan.objects.create(
+        user=alice, routine=routine, days=[0, 2, 4], started_on=alice.today(), last_step_week=0
+    )
+    token = calendar_link_new(plan=weekly)
+    lesson = Lesson.objects.create(
+        slug="hurt", topic="hurt", title="Hurt", minutes=2, summary="s", position=1
+    )
+    return {
+        "session": session,
+        "routine": routine,
+        "item": item,
+        "plan": plan,
+        "weekly": weekly,
+        "token": token,
+        "lesson": lesson,
+    }
 
 
 def _url(name, data):
@@ -112,6 +146,12 @@ def _url(name, data):
         return reverse(name, kwargs={"pk": data["session"].pk})
     if name in ROUTINE_URLS:
         return reverse(name, kwargs={"pk": data["routine"].pk})
+    if name == "logbook:lesson_detail":
+        return reverse(name, kwargs={"slug": data["lesson"].slug})
+    if name == "logbook:calendar_feed":
+        return reverse(name, kwargs={"token": data["token"]})
+    if name == "logbook:reminders_stop":
+        return reverse(name, kwargs={"token": reminder_token(data["weekly"])})
     if name in ROUTINE_ITEM_URLS:
         return reverse(name, kwargs={"pk": data["routine"].pk, "item_pk": data["item"].pk})
     return reverse(name)
@@ -132,9 +172,13 @@ def _unchanged(data):
     assert Routine.objects.filter(name="alice-private-routine").count() == 1
     data["plan"].refresh_from_db()
     assert data["plan"].what_helps == "alice-private-plan"
+    weekly = Plan.objects.get(pk=data["weekly"].pk)
+    assert (weekly.days, weekly.last_step_week) == ([0, 2, 4], 0)
+    assert weekly.calendar_key == calendar_key(data["token"])
 
 
 HOSTILE_POST = {
+    "days": ["6"],
     "next_morning": "worse",
     "what_helps": "taken over",
     "pain_after": "9",
@@ -239,3 +283,32 @@ def test_nobody_can_change_a_curated_routine(bob_client, name, method):
     curated.refresh_from_db()
     item.refresh_from_db()
     assert (curated.name, item.repetitions, item.position) == ("Shared", 5, 1)
+
+
+def test_the_calendar_feed_answers_only_to_its_current_secret(client, alices_data):
+    alice_feed = reverse("logbook:calendar_feed", kwargs={"token": alices_data["token"]})
+    response = client.get(alice_feed)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "no-store" in response["Cache-Control"]
+    assert b"SUMMARY:Backcare: alice-private-routine" in response.content  # her own plan
+    assert b"alice@example.org" not in response.content
+    made_up = reverse("logbook:calendar_feed", kwargs={"token": "not-" + alices_data["token"]})
+    assert client.get(made_up).status_code == 404
+    calendar_link_new(plan=alices_data["weekly"])  # a new link: the old one stops working
+    assert client.get(alice_feed).status_code == 404
+
+
+def test_a_stop_reminders_link_needs_its_signature(client, alices_data):
+    weekly = alices_data["weekly"]
+    weekly.email_reminders = True
+    weekly.save()
+    forged = reverse("logbook:reminders_stop", kwargs={"token": f"{weekly.pk}:forged"})
+    assert client.post(forged).status_code == 404
+    real = reverse("logbook:reminders_stop", kwargs={"token": reminder_token(weekly)})
+    assert b"alice" not in client.get(real).content.lower()
+    weekly.refresh_from_db()
+    assert weekly.email_reminders  # opening the link changes nothing: mail programs open links
+    client.post(real)
+    weekly.refresh_from_db()
+    assert not weekly.email_reminders

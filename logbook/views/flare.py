@@ -4,9 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from logbook.forms import FlarePlanForm
-from logbook.models import FlarePlan, Routine
-
-FLARE_ROUTINE_KEY = "flare-day"
+from logbook.models import FLARE_ROUTINE_KEY, FlarePlan, Routine
 
 
 @login_required
@@ -16,7 +14,8 @@ def flare(request):
     plan = FlarePlan.objects.filter(user=request.user).first() or FlarePlan(user=request.user)
     form = FlarePlanForm(request.POST if request.method == "POST" else None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        # Two first saves at once (a double submit) update one row rather than collide.
+        FlarePlan.objects.update_or_create(user=request.user, defaults=form.cleaned_data)
         messages.success(request, _("Your flare-up plan is saved."))
         return redirect("logbook:flare")
     return render(

@@ -6,19 +6,22 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from exercises.dosage import Side
+from exercises.precautions import precaution_messages
 from logbook.forms import ENTRY_FIELDS, ENTRY_PREFIX, EntryFormSet, SessionForm
-from logbook.models import ExerciseEntry, Routine, Session
+from logbook.models import FLARE_ROUTINE_KEY, ExerciseEntry, Routine, Session
 from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
-from logbook.progression import ease_off
-from logbook.views.flare import FLARE_ROUTINE_KEY
+from logbook.progression import ease_off, stopped_advice
 from logbook.views.routines import _get_routine_for_user
 
 REST_SECONDS = 10
+# Raise when the items the player keeps in the browser change shape: older saved states restart.
+PLAYER_VERSION = 2
 
 
-def _player_item(exercise, dose, *, with_easier=True) -> dict:
+def _player_item(exercise, dose, precautions, *, with_easier=True) -> dict:
     """One exercise at one dose as the player walks through it, with what to say if it hurts:
-    the easier variation (itself an item the player can take up) or a lower dose."""
+    the easier variation (itself an item the player can take up) or a lower dose; and what to
+    say if it was stopped within acceptable pain: keep the dose."""
     fields = dose.fields
     data = {
         "exercise": exercise.pk,
@@ -28,16 +31,18 @@ def _player_item(exercise, dose, *, with_easier=True) -> dict:
         "steps": [step.text for step in exercise.steps.all()],
         "caution": exercise.caution,
         "safety": exercise.safety_note_list,
+        "precautions": precaution_messages(exercise.precautions, precautions),
         "sets": fields["sets"],
         "repetitions": fields["repetitions"],
         "holdSeconds": fields["hold_seconds"],
         "perSide": fields["per_side"],
         "ifItHurts": ease_off(exercise, dose).what,
+        "ifStopped": stopped_advice(),
         "easier": None,
     }
     easier = exercise.easier_variation
     if with_easier and easier is not None:
-        data["easier"] = _player_item(easier, easier.starting_dose, with_easier=False)
+        data["easier"] = _player_item(easier, easier.starting_dose, precautions, with_easier=False)
         data["ifEasierHurt"] = ease_off(exercise, dose, avoid=frozenset({easier.pk})).what
     return data
 
@@ -76,16 +81,26 @@ def routine_play(request, pk):
     the logbook's own form view, so the same service saves it as a session typed in by hand."""
     routine = _get_routine_for_user(request, pk)
     routine_items = list(routine.items.all())
-    prefetch_related_objects(routine_items, "exercise__easier_variation__steps")
-    items = [_player_item(item.exercise, item.dose) for item in routine_items]
+    # The easier variations' own steps and easier variations (what to say if they hurt too).
+    prefetch_related_objects(
+        routine_items,
+        "exercise__easier_variation__steps",
+        "exercise__easier_variation__easier_variation",
+    )
+    precautions = request.user.precautions
+    items = [_player_item(item.exercise, item.dose, precautions) for item in routine_items]
     session_form = SessionForm(user=request.user)
     player = {
         "routine": routine.pk,
         "storageKey": f"backcare-player-{request.user.pk}-{routine.pk}",
-        # A saved player state only resumes for the same exercises and doses.
+        # A saved player state only resumes for the same exercises, doses and words.
         "signature": [
-            [item["exercise"], item["sets"], item["repetitions"], item["holdSeconds"]]
-            for item in items
+            PLAYER_VERSION,
+            sorted(precautions),
+            *(
+                [item["exercise"], item["sets"], item["repetitions"], item["holdSeconds"]]
+                for item in items
+            ),
         ],
         # Tokens of sessions already saved from this routine: a state that reached the server
         # is finished, whatever the browser remembers.
@@ -113,6 +128,8 @@ def routine_play(request, pk):
         "logbook/routine_play.html",
         {
             "routine": routine,
+            "routine_items": routine_items,
+            "is_owner": routine.is_owned_by(request.user),
             "player": player,
             "hidden_fields": hidden_fields,
             "pain_scale": range(PAIN_MIN, PAIN_MAX + 1),
@@ -154,10 +171,13 @@ def _player_words() -> dict:
         "restFor": _("Rest for {seconds} seconds."),
         "restored": _("Your session was restored where you left it."),
         "flareHeading": _("Your pain is {pain} out of 10 today"),
+        "respondTooMuch": _("That was too much for your back today"),
+        "respondStopped": _("You stopped: that was the right call"),
         "respondWhy": _("{name}: pain during was {pain} out of 10."),
-        "respondSharp": _("{name}: you stopped it because it hurt."),
+        "respondSharp": _("{name}: you felt a sharp pain."),
+        "respondStoppedWhy": _("{name}: you stopped it because it hurt, at {pain} out of 10."),
         "tryInstead": _("Try {name} instead"),
         "afterWell": _("Well done. How is your back now?"),
-        "afterFlagged": _("How is your back now?"),
+        "afterPlain": _("How is your back now?"),
         "discardConfirm": _("Discard this session? Nothing from it will be saved."),
     }

@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from logbook.care import care_prompts
+from logbook.models import Plan
+from logbook.outcomes import function_report
 from logbook.progress import DEFAULT_RANGE, RANGES, user_progress
 
 
@@ -22,6 +24,8 @@ def progress_view(request):
             "ranges": RANGES,
             "chart_data": progress_chart_data(report),
             "care_prompts": care_prompts(request.user, today),
+            "function": function_report(request.user),
+            "has_plan": Plan.objects.filter(user=request.user).exists(),
         },
     )
 

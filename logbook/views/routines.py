@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exercises.precautions import precaution_messages
 from logbook import services
 from logbook.attempts import recent_attempts
 from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
-from logbook.models import ExerciseEntry, Routine, RoutineItem, Session
+from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.progress import progress
-from logbook.progression import suggest
+from logbook.progression import suggestion_for
 
 MOVES = {"up": -1, "down": 1}
 RECENT_SESSIONS = 5
@@ -76,10 +77,11 @@ def routine_list(request):
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())
-    recent = recent_attempts(request.user, [item.exercise_id for item in items])
-    suggestions = {item.pk: suggest(item, recent.get(item.exercise_id, [])) for item in items}
-    for item in items:
-        item.suggestion = suggestions[item.pk]
+    for item, suggestion in _suggestions(request, items):
+        item.suggestion = suggestion
+        item.precaution_messages = precaution_messages(
+            item.exercise.precautions, request.user.precautions
+        )
     sessions = Session.objects.filter(user=request.user, routine=routine)
     history = progress(
         sessions, today=request.user.today(), range_key="12", weekly_goal=request.user.weekly_goal
@@ -108,6 +110,27 @@ def routine_detail(request, pk):
             },
         },
     )
+
+
+def _suggestions(request, items) -> list[tuple[RoutineItem, object]]:
+    """Each item with its advice (logbook/progression.py), in two queries: recent attempts, and
+    the plan, whose routine follows the plan's schedule."""
+    recent = recent_attempts(request.user, [item.exercise_id for item in items])
+    plan = Plan.objects.filter(user=request.user).first() if items else None
+    today = request.user.today()
+    return [
+        (
+            item,
+            suggestion_for(
+                item,
+                recent.get(item.exercise_id, []),
+                precautions=request.user.precautions,
+                plan=plan,
+                today=today,
+            ),
+        )
+        for item in items
+    ]
 
 
 @login_required
@@ -240,8 +263,11 @@ def item_remove(request, pk, item_pk):
 @require_POST
 def suggestion_accept(request, pk, item_pk):
     item = _get_own_item(request, pk, item_pk)
-    attempts = recent_attempts(request.user, [item.exercise_id]).get(item.exercise_id, [])
-    suggestion = suggest(item, attempts)
+    [(_item, suggestion)] = _suggestions(request, [item])
+    if suggestion.planned:
+        # A planned step is taken for the whole routine at once, on the plan page.
+        messages.info(request, _("Take this week's planned step on your plan page."))
+        return redirect("logbook:plan")
     if not suggestion.changes_anything or request.POST.get("suggestion") != suggestion.signature:
         # A second click, or a page older than the routine: apply nothing the person did not see.
         messages.info(

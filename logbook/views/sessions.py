@@ -7,11 +7,13 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from logbook import services
+from logbook.care import next_lesson
 from logbook.forms import (
     ENTRY_PREFIX,
     EntryFormSet,
@@ -22,7 +24,7 @@ from logbook.forms import (
     posted_session,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, Session
-from logbook.progression import session_advice
+from logbook.progression import effort_advice, session_advice
 
 SESSIONS_PER_PAGE = 20
 
@@ -55,13 +57,21 @@ def session_list(request):
 
 @login_required
 def session_detail(request, pk):
-    session = _get_session_for_user(request, pk)
+    # The routine's doses: what "next time" advice lowers (logbook/progression.py).
+    session = get_object_or_404(
+        _sessions_with_entries(request.user)
+        .select_related("routine")
+        .prefetch_related("routine__items"),
+        pk=pk,
+    )
     return render(
         request,
         "logbook/session_detail.html",
         {
             "session": session,
             "safety_advice": session_advice(session),
+            "effort_advice": effort_advice(session),
+            "lesson": next_lesson(request.user, session),
             "can_check_next_morning": session.can_check_next_morning(request.user.today()),
             "next_morning_form": NextMorningForm(instance=session),
         },
@@ -144,6 +154,9 @@ def session_next_morning(request, pk):
         messages.success(request, _("Thank you: your next-morning check is saved."))
     else:
         messages.error(request, _("Choose better, about the same or worse."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect(session)
 
 

@@ -103,6 +103,7 @@
     });
     fillList(field("steps"), current.steps);
     fillList(field("safety"), current.safety);
+    fillList(field("precautions"), current.precautions);
     root.querySelector('[data-action="toggle"]').hidden = !current.holdSeconds;
     root.querySelector('[data-action="count"]').hidden = Boolean(current.holdSeconds);
     renderClock();
@@ -136,7 +137,7 @@
       field("up-next").textContent = core.fmt(words.upNext, { name: items[state.index].name });
     } else if (state.phase === "rate") {
       field("hurt-advice").hidden = !state.hurt;
-      root.querySelectorAll('input[name="pain_during"]').forEach(function (input) {
+      root.querySelectorAll('input[name="pain_during"], input[name="sharp_pain"]').forEach(function (input) {
         input.checked = false;
       });
     } else if (state.phase === "flare") {
@@ -156,10 +157,14 @@
     var current = item();
     var entry = state.entries[state.entries.length - 1];
     var response = core.hurtResponse(state, current, levels);
-    field("respond-why").textContent = entry.sharp_pain
-      ? core.fmt(words.respondSharp, { name: current.name })
-      : core.fmt(words.respondWhy, { name: current.name, pain: entry.pain_during });
-    field("respond-advice").textContent = response.advice;
+    var flagged = core.isFlagged(entry, levels);
+    var values = { name: current.name, pain: entry.pain_during };
+    field("respond-heading").textContent = flagged ? words.respondTooMuch : words.respondStopped;
+    field("respond-why").textContent = core.fmt(
+      entry.sharp_pain ? words.respondSharp : (flagged ? words.respondWhy : words.respondStoppedWhy), values
+    );
+    // Within acceptable pain, the dose is kept rather than lowered: the server's words for both.
+    field("respond-advice").textContent = flagged ? response.advice : current.ifStopped;
     var easier = root.querySelector('[data-action="take-easier"]');
     easier.hidden = !response.easier;
     easier.textContent = response.easier ? core.fmt(words.tryInstead, { name: response.easier.name }) : "";
@@ -169,7 +174,8 @@
   // The end: never "well done" over a session that hurt without saying what to do about it.
   function renderAfter() {
     var hurt = core.flaggedExercises(state, levels);
-    field("after-heading").textContent = hurt.length ? words.afterFlagged : words.afterWell;
+    var well = state.entries.length > 0 && !hurt.length;
+    field("after-heading").textContent = well ? words.afterWell : words.afterPlain;
     field("after-advice").hidden = !hurt.length;
     var seen = [];
     fillList(field("after-advice-list"), items.filter(function (candidate) {
@@ -237,7 +243,7 @@
     if (pain === null) {
       return false;
     }
-    core.recordRating(state, pain);
+    core.recordRating(state, pain, root.querySelector('input[name="sharp_pain"]').checked);
     return true;
   }
 
@@ -294,7 +300,7 @@
       if (!recordRating()) {
         return;
       }
-      if (core.isFlagged(state.entries[state.entries.length - 1], levels)) {
+      if (core.needsResponse(state.entries[state.entries.length - 1], levels, contract)) {
         state.phase = "respond";
         render(true);
       } else {

@@ -111,7 +111,7 @@
       hold_seconds: item.holdSeconds || "",
       side: stopped ? (step.side ? sides[step.side] : sides.none) : (item.perSide ? sides.both : sides.none),
       status: status,
-      sharp_pain: stopped,
+      sharp_pain: false,
     };
     state.clock = null;
     state.phase = "rate";
@@ -166,6 +166,11 @@
     return Boolean(entry.sharp_pain) || levels.tooMuchDuring.indexOf(Number(entry.pain_during)) !== -1;
   }
 
+  // The player answers at once after an exercise that hurt (flagged) or was stopped.
+  function needsResponse(entry, levels, contract) {
+    return isFlagged(entry, levels) || entry.status === contract.status.stopped;
+  }
+
   function isHighBefore(pain, levels) {
     return levels.highBefore.indexOf(Number(pain)) !== -1;
   }
@@ -207,8 +212,10 @@
     }
   }
 
-  function recordRating(state, pain) {
+  // Pain during the exercise just done, and whether it was sharp (the person says so).
+  function recordRating(state, pain, sharp) {
     state.pending.pain_during = pain;
+    state.pending.sharp_pain = Boolean(sharp);
     state.entries.push(state.pending);
     state.pending = null;
   }
@@ -262,6 +269,7 @@
     isFlagged: isFlagged,
     isHighBefore: isHighBefore,
     isRunning: isRunning,
+    needsResponse: needsResponse,
     nextExercise: nextExercise,
     pause: pause,
     plan: plan,

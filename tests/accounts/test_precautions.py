@@ -27,16 +27,17 @@ def test_sign_up_leads_to_the_question_then_to_the_logbook(client):
     assert response.redirect_chain[-1][0] == URL
     assert "Do any of these apply to you?" in response.content.decode()
     response = client.post(URL, {})
-    assert response.url == reverse("logbook:session_list")
+    assert response.url == reverse("home")
     user = response.wsgi_request.user
     user.refresh_from_db()
     assert (user.precautions, user.precautions_answered_at is not None) == ([], True)
 
 
-def test_the_logbook_asks_until_the_question_is_answered(alice_client, alice):
-    assert URL in alice_client.get(reverse("logbook:session_list")).content.decode()
+@pytest.mark.parametrize("page", ["logbook:session_list", "home"])
+def test_the_logbook_and_home_ask_until_the_question_is_answered(alice_client, alice, page):
+    assert URL in alice_client.get(reverse(page)).content.decode()
     alice_client.post(URL, {"precautions": [Precaution.OSTEOPOROSIS]})
-    assert URL not in alice_client.get(reverse("logbook:session_list")).content.decode()
+    assert URL not in alice_client.get(reverse(page)).content.decode()
 
 
 def test_answers_are_stored_and_can_be_changed_from_the_account_page(alice_client, alice):

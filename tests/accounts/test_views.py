@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 import json
 import re
@@ -11,8 +12,15 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.passwords import wait_for_outgoing_mail
-from logbook.models import ExerciseEntry, FlarePlan, Routine, Session
-from tests.factories import ExerciseEntryFactory, RoutineFactory, RoutineItemFactory, SessionFactory
+from logbook.models import ExerciseEntry, FlarePlan, Lesson, LessonRead, Routine, Session
+from logbook.services import function_check_save
+from tests.factories import (
+    ExerciseEntryFactory,
+    PlanFactory,
+    RoutineFactory,
+    RoutineItemFactory,
+    SessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +215,36 @@ def test_deleting_the_account_removes_every_row_of_mine(client, alice, bob):
     assert Session.objects.filter(user=bob).count() == 1
     assert AccessAttempt.objects.count() == AccessLog.objects.count() == 0
     assert "_auth_user_id" not in client.session
+
+
+def test_json_export_holds_the_plan_the_function_checks_and_lessons_read(alice_client, alice, bob):
+    PlanFactory(user=alice, days=[0, 3], reminder_time=datetime.time(7, 30))
+    PlanFactory(user=bob)
+    check = function_check_save(
+        user=alice,
+        date=datetime.date(2026, 11, 2),
+        scores={},
+        new_activities=[("Socks", 3), ("Film", 5), ("Stairs", 2)],
+    )
+    function_check_save(
+        user=bob, date=check.date, scores={}, new_activities=[("Bob's", 1), ("b", 1), ("c", 1)]
+    )
+    lesson = Lesson.objects.create(
+        slug="flare-ups", topic="flare", title="Flare-ups", minutes=3, summary="s", position=1
+    )
+    LessonRead.objects.create(user=alice, lesson=lesson)
+    data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
+    plan_routine = alice.plan.routine.name
+    assert data["weekly_plan"] == {
+        "routine": plan_routine,
+        "days": [0, 3],
+        "started_on": "2026-11-02",
+        "step_every_weeks": 2,
+        "reminder_time": "07:30",
+        "email_reminders": False,
+    }
+    assert data["activities"] == {
+        "names": ["Socks", "Film", "Stairs"],
+        "checks": [{"date": "2026-11-02", "scores": {"Socks": 3, "Film": 5, "Stairs": 2}}],
+    }
+    assert data["lessons_read"] == ["flare-ups"]

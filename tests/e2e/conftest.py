@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from exercises.services import exercise_library_load
@@ -119,3 +119,19 @@ def sign_in(page: Page, base_url: str, username: str = "erin") -> User:
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{base_url}/logbook/")
     return user
+
+
+def sign_up(page: Page, base_url: str, username: str, time_zone: str) -> User:
+    """Sign up through the form, answer "none of these" to Before you start, land on Today."""
+    page.goto(base_url)
+    page.get_by_role("link", name="Sign up").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email address").fill(f"{username}@example.org")
+    page.get_by_label("Time zone").select_option(time_zone)
+    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
+    page.get_by_label("Password confirmation").fill(PASSWORD)
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Before you start")).to_be_visible()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    return User.objects.get(username=username)

@@ -16,7 +16,9 @@ from playwright.sync_api import Page
 from accounts.models import User
 from exercises.models import Exercise
 from logbook.models import Routine, Session
-from logbook.services import curated_routines_load, routine_copy
+from logbook.reminders import reminder_token
+from logbook.services import curated_routines_load, function_check_save, plan_create, routine_copy
+from logbook.services.content import lessons_load
 from tests.e2e.conftest import AXE, sign_in
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
@@ -61,7 +63,19 @@ SIGNED_IN_PAGES = [
     "/logbook/flare-up/",
     "/accounts/before-you-start/",
     "/accounts/two-step/",
+    "/",
+    "/logbook/plan/new/",
+    "/logbook/plan/new/?start=gentle-relief",
+    "/logbook/plan/",
+    "/logbook/activities/",
+    "/learn/",
+    "/learn/hurt-is-not-harm/",
+    "/reminders/stop/{stop}/",
 ]
+
+
+def curated_items_of(key: str):
+    return Routine.objects.get(key=key).items.values_list("exercise_id", flat=True)
 
 
 def _audit_all(audit, paths):
@@ -121,8 +135,30 @@ def test_signed_in_pages_have_no_serious_accessibility_problems(
     session = Session.objects.filter(user=user).latest("date")
     SessionFactory(user=user, date=user.today())
     curated = Routine.objects.get(key="strength-and-stability")
+    # A plan, two function checks and the lessons: the home, plan and progress pages in full.
+    lessons_load()
+    plan = plan_create(
+        user=user,
+        starter=Routine.objects.get(key="gentle-relief"),
+        exercise_ids=list(curated_items_of("gentle-relief")[:3]),
+        days=[0, 2, 4],
+        step_every=2,
+        today=user.today(),
+    )
+    for weeks_ago, score in ((2, 3), (0, 6)):
+        function_check_save(
+            user=user,
+            date=user.today() - datetime.timedelta(weeks=weeks_ago),
+            scores={a.pk: score for a in user.function_activities.all()},
+            new_activities=[] if weeks_ago == 0 else [("Socks", 3), ("Film", 4), ("Stairs", 2)],
+        )
     pages = [
-        path.format(session=session.pk, routine=routine.pk, curated=curated.pk)
+        path.format(
+            session=session.pk,
+            routine=routine.pk,
+            curated=curated.pk,
+            stop=reminder_token(plan),
+        )
         for path in SIGNED_IN_PAGES
     ]
     assert _audit_all(audited_page, pages) == {}
@@ -176,7 +212,7 @@ def test_every_page_of_the_url_matrix_is_audited():
     audited = {"exercises:detail"}  # every exercise page, from the database
     for path in PUBLIC_PAGES + SIGNED_IN_PAGES:
         with contextlib.suppress(Resolver404):
-            filled = path.format(session=1, routine=1, curated=2).split("?")[0]
+            filled = path.format(session=1, routine=1, curated=2, stop="1:x").split("?")[0]
             audited.add(resolve(filled).view_name)
     not_html = {"healthz", "accounts:export_csv", "accounts:export_json"}
     assert matrix - not_html - audited == set()

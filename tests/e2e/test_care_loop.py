@@ -93,7 +93,10 @@ def test_an_easier_variation_that_hurt_is_not_offered_again(live_library, page: 
     expect(page.get_by_text("You stopped because it hurt.")).to_be_visible()
     _rate(page, "Pain during this exercise", "6")
     page.get_by_role("button", name="Next").click()
-    expect(page.get_by_text("Pelvic tilt: you stopped it because it hurt.")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="That was too much for your back today")
+    ).to_be_visible()
+    expect(page.get_by_text("Pelvic tilt: pain during was 6 out of 10.")).to_be_visible()
     page.get_by_role("button", name="Skip to the next exercise").click()
     page.get_by_role("button", name="Skip the rest").click()
 
@@ -218,3 +221,24 @@ def test_rising_pain_over_two_weeks_prompts_a_professional(live_library, page: P
     expect(prompts.get_by_text("physiotherapist or your GP")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
     expect(page.get_by_role("heading", name="Your pain has been rising")).to_be_visible()
+
+
+def test_a_stop_within_acceptable_pain_keeps_the_dose_and_precautions_show(
+    live_library, page: Page
+):
+    curated_routines_load()
+    user = sign_in(page, live_library.url)
+    user.precautions = ["recent_surgery"]
+    user.save(update_fields=["precautions"])
+    _play(page, live_library.url, "strength-and-stability")
+    _rate(page, "Your back pain right now", "3")
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.get_by_text("You told Backcare you have had surgery or a fracture")).to_be_visible()
+
+    page.get_by_role("button", name="Stop: this hurts").click()
+    _rate(page, "Pain during this exercise", "3")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="You stopped: that was the right call")).to_be_visible()
+    expect(page.get_by_text("Pelvic tilt: you stopped it because it hurt, at 3")).to_be_visible()
+    expect(page.get_by_text("Next time keep this dose")).to_be_visible()
+    expect(page.get_by_role("button", name="Skip to the next exercise")).to_be_visible()

@@ -4,23 +4,12 @@ import io
 from playwright.sync_api import Page, expect
 
 from logbook.models import Session
-
-PASSWORD = "correct horse battery"
+from tests.e2e.conftest import sign_up
 
 
 def _sign_up(page: Page, base_url: str) -> None:
-    page.goto(base_url)
-    page.get_by_role("link", name="Sign up").click()
-    page.get_by_label("Username").fill("dana")
-    page.get_by_label("Email address").fill("dana@example.org")
-    page.get_by_label("Time zone").select_option("Europe/Berlin")
-    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
-    page.get_by_label("Password confirmation").fill(PASSWORD)
-    page.get_by_role("button", name="Sign up").click()
-    # Before you start: none of the conditions apply.
-    expect(page.get_by_role("heading", name="Before you start")).to_be_visible()
-    page.get_by_role("button", name="Save and go to my logbook").click()
-    expect(page.get_by_role("heading", name="Your logbook")).to_be_visible()
+    sign_up(page, base_url, "dana", "Europe/Berlin")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Logbook").click()
 
 
 def _add(page: Page, name: str) -> None:

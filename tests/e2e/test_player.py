@@ -52,6 +52,7 @@ def test_guided_gentle_routine_is_saved_to_the_logbook(live_library, page: Page)
     expect(page.get_by_text("You stopped because it hurt.")).to_be_visible()
     expect(page.get_by_role("link", name="Warning signs that need a doctor").last).to_be_visible()
     _rate(page, "Pain during this exercise", "7")
+    page.get_by_label("I felt a sharp pain").check()
     page.get_by_role("button", name="End the session here").click()
 
     _rate(page, "Your back pain now, after the session", "4")

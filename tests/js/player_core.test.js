@@ -101,8 +101,27 @@ test("stopping because it hurts records what was done, on that side", () => {
   state.step = 4; // right side, second repetition under way
   core.finishExercise(state, KNEE_TO_CHEST, "stopped", CONTRACT);
   assert.deepEqual(state.pending, {
-    exercise: 1, sets: 1, repetitions: 1, hold_seconds: 20, side: "right", status: "stopped", sharp_pain: true,
+    exercise: 1, sets: 1, repetitions: 1, hold_seconds: 20, side: "right", status: "stopped", sharp_pain: false,
   });
+});
+
+test("a sharp pain is recorded only when the person says so", () => {
+  const state = exercising();
+  core.finishExercise(state, KNEE_TO_CHEST, "stopped", CONTRACT);
+  core.recordRating(state, "4", false);
+  core.beginExercise(state);
+  core.finishExercise(state, KNEE_TO_CHEST, "stopped", CONTRACT);
+  core.recordRating(state, "2", true);
+  assert.deepEqual(state.entries.map((entry) => entry.sharp_pain), [false, true]);
+});
+
+test("the player answers after a stop, and after a flagged rating, never after a calm one", () => {
+  const stoppedCalm = { pain_during: "3", sharp_pain: false, status: "stopped" };
+  const completedHigh = { pain_during: "6", sharp_pain: false, status: "completed" };
+  const completedCalm = { pain_during: "5", sharp_pain: false, status: "completed" };
+  assert.equal(core.needsResponse(stoppedCalm, LEVELS, CONTRACT), true);
+  assert.equal(core.needsResponse(completedHigh, LEVELS, CONTRACT), true);
+  assert.equal(core.needsResponse(completedCalm, LEVELS, CONTRACT), false);
 });
 
 test("a rest ends on time and the next exercise begins", () => {
@@ -122,7 +141,7 @@ test("what is saved uses the server's field names, one entry after another", () 
   core.recordRating(state, "2");
   state.step = 0;
   core.finishExercise(state, CAT_COW, "stopped", CONTRACT);
-  core.recordRating(state, "7");
+  core.recordRating(state, "7", true);
   const fields = core.formFields(state, { painAfter: "3", effort: "right" }, CONTRACT);
   assert.deepEqual(fields, [
     ["pain_before", "4"], ["pain_after", "3"], ["effort", "right"],
@@ -180,7 +199,7 @@ test("an easier variation that hurt in this session is not offered again", () =>
   core.recordRating(state, "7");
   core.nextExercise(state, 0, 0);
   core.finishExercise(state, SUPERMAN, "stopped", CONTRACT);
-  core.recordRating(state, "4");
+  core.recordRating(state, "4", true);
   assert.deepEqual(core.flaggedExercises(state, LEVELS), [5, 6]);
   assert.deepEqual(core.hurtResponse(state, SUPERMAN, LEVELS), {
     advice: SUPERMAN.ifEasierHurt, easier: null,

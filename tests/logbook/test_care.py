@@ -51,6 +51,17 @@ def test_the_rising_prompt_says_what_it_saw(user):
     assert "physiotherapist or your GP" in prompt.what
 
 
+def test_averages_are_compared_as_the_prompt_shows_them(user):
+    """3.25 and 5.2 read 3.2 and 5.2: a rise of 2 as shown, so the prompt follows."""
+    for days_ago, pain in zip((14, 15, 16, 17), (3, 3, 3, 4), strict=True):
+        _log(user, days_ago, pain)
+    for days_ago, pain in zip((0, 1, 2, 3, 4), (5, 5, 5, 5, 6), strict=True):
+        _log(user, days_ago, pain)
+    (prompt,) = care_prompts(user, TODAY)
+    assert prompt.kind == Prompt.Kind.RISING
+    assert "averaged 5.2 out of 10 this week, up from 3.2" in prompt.why
+
+
 @pytest.mark.parametrize(
     ("then", "now", "prompted"),
     [
@@ -106,7 +117,7 @@ def test_prompts_show_on_the_home_and_progress_pages(alice_client, alice):
 
 
 def test_a_visitor_sees_no_prompts(client):
-    assert client.get(reverse("home")).context["care_prompts"] == []
+    assert "From your log" not in client.get(reverse("home")).content.decode()
 
 
 # The flare-up page

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from logbook.models import ExerciseEntry
-from logbook.pain import Flag, entry_is_flagged, pain_rose
+from logbook.pain import Flag, entry_is_flagged, is_meaningful, pain_rose
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +46,12 @@ def test_each_flag_says_what_happened_in_words():
         "you felt a sharp pain.",
         "Your pain rose from 2 before the session to 6 after it.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "value", "meaningful"),
+    [(8.2, 6.2, True), (8.2, 6.3, False), (10.0, 7.0, True), (5.0, 4.0, False), (3.0, 2.1, True)],
+)
+def test_a_change_is_meaningful_as_shown_to_a_tenth(baseline, value, meaningful):
+    """8.2 - 6.2 is 1.9999999999999991 in floating point; on the page it is 2."""
+    assert is_meaningful(baseline, value) is meaningful

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from logbook.models import Routine, Session
 from logbook.services import curated_routines_load
+from tests.factories import ExerciseFactory, RoutineFactory, RoutineItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,46 @@ def test_a_post_made_from_the_players_contract_saves_the_session(alice_client, a
     assert [entry.dosage_text for entry in session.entries.all()] == [
         item.dosage_text for item in gentle.items.all()
     ]
+
+
+def test_each_item_carries_my_precautions_and_what_to_say_after_a_calm_stop(
+    alice_client, alice, gentle
+):
+    alice.precautions = ["recent_surgery"]
+    alice.save(update_fields=["precautions"])
+    player = _play(alice_client, gentle).context["player"]
+    first = player["items"][0]
+    assert first["precautions"] == [
+        "You told Backcare you have had surgery or a fracture recently. Check with your surgeon "
+        "or physiotherapist that this exercise is right for you now."
+    ]
+    assert "Next time keep this dose" in first["ifStopped"]
+    # A state saved before the precautions changed does not resume with the old words.
+    assert ["recent_surgery"] in player["signature"]
+
+
+@pytest.mark.parametrize("with_easier", [False, True])
+def test_the_player_page_query_count_is_fixed(
+    alice_client, alice, django_assert_num_queries, with_easier
+):
+    routine = RoutineItemFactory(routine__owner=alice).routine
+    for position in range(2, 7):
+        easier = ExerciseFactory(easier_variation=ExerciseFactory()) if with_easier else None
+        RoutineItemFactory(
+            routine=routine, position=position, exercise=ExerciseFactory(easier_variation=easier)
+        )
+    # 10 queries: the login session, the user, savepoint and release, the routine, its items
+    # with exercises and easier variations, their steps and harder variations, the saved
+    # tokens and the flare routine; 2 more when there are easier variations (their steps and
+    # their own easier variations). Never one per item.
+    with django_assert_num_queries(10 + 2 * with_easier):
+        response = _play(alice_client, routine)
+    assert len(response.context["player"]["items"]) == 6
+
+
+def test_a_routine_without_exercises_says_so_instead_of_starting(alice_client, alice):
+    routine = RoutineFactory(owner=alice)
+    content = _play(alice_client, routine).content.decode()
+    assert "This routine has no exercises yet" in content
+    assert 'id="player-data"' not in content
+    assert reverse("logbook:routine_update", args=[routine.pk]) in content

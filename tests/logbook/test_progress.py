@@ -149,15 +149,16 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 10 queries: the request transaction's savepoint and release, the login session, the user,
+    # 13 queries: the request transaction's savepoint and release, the login session, the user,
     # the logbook's change stamp, then weekly sessions, weekly volume, daily points and
-    # per-exercise figures, and the two weeks' trend behind the care prompts.
-    with django_assert_num_queries(10):
+    # per-exercise figures, the two weeks' trend behind the care prompts, the PSFS activities
+    # and checks (their scores only once there is a check), and whether there is a plan.
+    with django_assert_num_queries(13):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
     assert sum(week.sessions for week in response.context["progress"].weeks) == days
     # Unchanged logbook: the figures come from the cache, after the change stamp; the care
-    # prompts' trend is read afresh (one query).
-    with django_assert_num_queries(6):
+    # prompts' trend, the PSFS report and the plan are read afresh (four queries).
+    with django_assert_num_queries(9):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 

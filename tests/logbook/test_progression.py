@@ -74,7 +74,7 @@ def test_three_comfortable_sessions_and_a_settled_morning_add_five_seconds(user,
     suggestion = suggest(item, attempts)
     assert _dose(suggestion) == ("increase", 25, 3)
     assert suggestion.reason == (
-        "Three comfortable sessions in a row, and a settled morning after the last. "
+        "3 comfortable sessions in a row, and a settled morning after the last. "
         "Hold for 25 seconds."
     )
 
@@ -86,7 +86,7 @@ def test_an_increase_waits_for_the_next_morning_to_be_recorded(user):
     assert _dose(suggestion) == ("keep", 20, 3)
     day = (user.today() - datetime.timedelta(days=1)).strftime("%a %-d %b")
     assert suggestion.reason == (
-        "Three comfortable sessions. Before adding more, record how your back felt the morning "
+        "3 comfortable sessions. Before adding more, record how your back felt the morning "
         f"after the last one ({day})."
     )
 
@@ -305,17 +305,20 @@ def test_a_sharp_pain_without_a_hold_lowers_the_repetitions(user):
     assert "you felt a sharp pain during it" in suggestion.why
 
 
-def test_a_dose_already_eased_since_the_painful_session_is_kept(user):
+def test_a_dose_already_eased_since_the_painful_session_is_kept_gently(user):
     item = _item(hold_seconds=15)
     suggestion = suggest(item, _attempts(user, item, (8, {"hold_seconds": 20})))
-    assert suggestion.kind == "keep"
+    assert suggestion.kind == "gently"
+    assert suggestion.title == "Go gently"
+    assert suggestion.dose == item.dose
     assert "already lower than then" in suggestion.reason
 
 
 def test_at_the_lowest_dose_it_says_so(user):
     item = _item(hold_seconds=None, repetitions=2)
     suggestion = suggest(item, _attempts(user, item, (8, {})))
-    assert suggestion.kind == "keep"
+    assert suggestion.kind == "gently"
+    assert suggestion.title == "Go gently"
     assert "already the lowest dose" in suggestion.reason
 
 
@@ -325,6 +328,7 @@ def test_every_kind_has_a_title():
         "Keep going",
         "Ease off",
         "Ease off",
+        "Go gently",
         "Rest it",
     ]
 

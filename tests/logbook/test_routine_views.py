@@ -1,11 +1,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from logbook.models import Routine, RoutineItem, Session
-from logbook.services import curated_routines_load
+from logbook.models import MAX_ITEMS, Routine, RoutineItem, Session
+from logbook.services import curated_routines_load, routine_add_exercise
 from tests.factories import (
     ExerciseEntryFactory,
     ExerciseFactory,
@@ -214,11 +215,11 @@ def test_routine_page_query_count_is_fixed(
             ExerciseEntryFactory(
                 session=session, exercise=item.exercise, position=item.position, pain_during=n % 8
             )
-    # 17 queries: login session, user, savepoint and release, the routine, its items with their
+    # 18 queries: login session, user, savepoint and release, the routine, its items with their
     # exercises, the exercises' steps and harder variations, recent attempts (one window query,
-    # and which exercises hurt in those sessions), progress (4), the chart's sessions, the last
-    # sessions and their entries.
-    with django_assert_num_queries(17):
+    # and which exercises hurt in those sessions), the plan, progress (4), the chart's sessions,
+    # the last sessions and their entries.
+    with django_assert_num_queries(18):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
 
@@ -299,3 +300,23 @@ def test_logging_someone_elses_routine_is_ignored(alice_client, bob):
     response = alice_client.get(reverse("logbook:session_create"), {"routine": routine.pk})
     assert response.context["formset"].forms == []
     assert response.context["form"]["routine"].value() is None
+
+
+def test_the_routine_page_shows_my_precautions_for_each_exercise(alice_client, alice, curated):
+    alice.precautions = ["pregnancy"]
+    alice.save(update_fields=["precautions"])
+    tagged = sum("pregnancy" in item.exercise.precautions for item in curated.items.all())
+    content = alice_client.get(curated.get_absolute_url()).content.decode()
+    assert tagged > 0
+    assert content.count("You told Backcare you are pregnant.") == tagged
+
+
+def test_adding_counts_the_items_afresh_not_from_a_stale_prefetch(alice):
+    routine = RoutineFactory(owner=alice)
+    for position in range(1, MAX_ITEMS):
+        RoutineItemFactory(routine=routine, position=position)
+    stale = Routine.objects.prefetch_related("items").get(pk=routine.pk)
+    RoutineItemFactory(routine=routine, position=MAX_ITEMS)  # another tab added the last one
+    with pytest.raises(ValidationError, match="at most 20 exercises"):
+        routine_add_exercise(routine=stale, exercise=ExerciseFactory())
+    assert routine.items.count() == MAX_ITEMS

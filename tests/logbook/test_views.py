@@ -199,11 +199,12 @@ def test_history_query_count_does_not_grow_with_history(
     assert len(response.context["page"]) == min(count, 20)
 
 
-@pytest.mark.parametrize("entry_count", [1, 20])
+@pytest.mark.parametrize(("entry_count", "from_routine"), [(1, False), (20, False), (20, True)])
 def test_session_detail_query_count_is_fixed(
-    alice_client, alice, django_assert_num_queries, entry_count
+    alice_client, alice, django_assert_num_queries, entry_count, from_routine
 ):
-    session = SessionFactory(user=alice, pain_after=9)
+    routine = RoutineFactory(owner=alice) if from_routine else None
+    session = SessionFactory(user=alice, pain_after=9, routine=routine)
     for position in range(1, entry_count + 1):
         ExerciseEntryFactory(
             session=session,
@@ -211,9 +212,10 @@ def test_session_detail_query_count_is_fixed(
             pain_during=7,
             exercise__easier_variation=ExerciseFactory(),
         )
-    # 6 queries: the request transaction's savepoint and release, the login session, the user,
-    # the session, its entries with exercises and their easier variations.
-    with django_assert_num_queries(6):
+    # 7 queries: the request transaction's savepoint and release, the login session, the user,
+    # the session with its routine, its entries with exercises and their easier variations,
+    # and the unread lessons (one to offer); one more for the routine's doses when there is one.
+    with django_assert_num_queries(7 + from_routine):
         response = alice_client.get(session.get_absolute_url())
     assert response.status_code == 200
 

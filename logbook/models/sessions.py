@@ -1,13 +1,15 @@
+"""The logbook proper: sessions, the exercises done in them and their pain ratings."""
+
 import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import Dose, DoseFields, Side, dose_constraints, repetitions_field
 from exercises.models import Exercise
+from logbook.models.routines import Routine
 from logbook.pain import (
     FLAGGED_ENTRY,
     PAIN_VALIDATORS,
@@ -20,101 +22,6 @@ from logbook.pain import (
 )
 
 MAX_ENTRIES = 30
-MAX_ITEMS = 20
-
-
-class RoutineQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "RoutineQuerySet":
-        """Curated routines (shared by all) and the user's own."""
-        return self.filter(Q(owner__isnull=True) | Q(owner=user))
-
-
-class Routine(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True, max_length=1000)
-    # No owner: a curated routine from the content file, shared by everyone and read-only.
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="routines",
-    )
-    key = models.SlugField(
-        max_length=100, null=True, blank=True, unique=True, help_text=_("Curated routines only.")
-    )
-    sources = models.TextField(_("sources"), blank=True)
-    copied_from = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
-    )
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
-    # The create or copy form's one-time token: posting it twice finds the first routine.
-    submission_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = RoutineQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name", "pk"]
-        verbose_name = _("routine")
-        verbose_name_plural = _("routines")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "submission_token"], name="routine_submission_token_unique"
-            ),
-            models.CheckConstraint(
-                name="routine_curated_has_key_user_has_none",
-                condition=Q(owner__isnull=True, key__isnull=False)
-                | Q(owner__isnull=False, key__isnull=True),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("logbook:routine_detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_curated(self) -> bool:
-        return self.owner_id is None
-
-    def is_owned_by(self, user) -> bool:
-        return self.owner_id is not None and self.owner_id == user.pk
-
-
-class RoutineItem(DoseFields):
-    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="items")
-    exercise = models.ForeignKey(
-        Exercise, verbose_name=_("exercise"), on_delete=models.PROTECT, related_name="routine_items"
-    )
-    position = models.PositiveSmallIntegerField(_("order"))
-    per_side = models.BooleanField(_("each side"), default=False)
-
-    class Meta:
-        ordering = ["routine_id", "position"]
-        verbose_name = _("routine item")
-        verbose_name_plural = _("routine items")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["routine", "position"], name="routine_item_position_unique"
-            ),
-            *dose_constraints("routine_item", min_repetitions=1),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.routine}: {self.position}. {self.exercise}"
-
-    @property
-    def dose(self) -> Dose:
-        """This routine's dose, e.g. "Hold 25 seconds, 4 times each side"."""
-        return Dose.single(
-            sets=self.sets,
-            repetitions=self.repetitions,
-            hold_seconds=self.hold_seconds,
-            per_side=self.per_side,
-        )
 
 
 class Session(models.Model):
@@ -176,10 +83,6 @@ class Session(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("logbook:session_detail", kwargs={"pk": self.pk})
-
-    @property
-    def pain_change(self) -> int:
-        return self.pain_after - self.pain_before
 
     @property
     def pain_rose(self) -> bool:
@@ -263,39 +166,3 @@ class ExerciseEntry(DoseFields):
     @property
     def is_flagged(self) -> bool:
         return entry_is_flagged(pain_during=self.pain_during, sharp_pain=self.sharp_pain)
-
-
-class FlarePlan(models.Model):
-    """A person's own plan for a flare-up, in their words: what helps, and who to call."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flare_plan"
-    )
-    what_helps = models.TextField(
-        _("what helps me"),
-        blank=True,
-        max_length=2000,
-        help_text=_("For example: a warm bath, short walks every hour, the gentle routine."),
-    )
-    who_to_call = models.TextField(
-        _("who I can call"),
-        blank=True,
-        max_length=1000,
-        help_text=_("For example: my physiotherapist's number, a friend who can help at home."),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["user_id"]
-        verbose_name = _("flare-up plan")
-        verbose_name_plural = _("flare-up plans")
-
-    def __str__(self) -> str:
-        return f"{self.user}'s flare-up plan"
-
-    def get_absolute_url(self) -> str:
-        return reverse("logbook:flare")
-
-    @property
-    def is_written(self) -> bool:
-        return bool(self.what_helps.strip() or self.who_to_call.strip())

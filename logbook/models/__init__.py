@@ -1,0 +1,33 @@
+"""The training app's models, one module per part of the domain."""
+
+from logbook.models.flare import FlarePlan
+from logbook.models.function import FunctionActivity, FunctionCheck, FunctionScore
+from logbook.models.learning import Lesson, LessonRead
+from logbook.models.plan import Plan
+from logbook.models.routines import (
+    FLARE_ROUTINE_KEY,
+    MAX_ITEMS,
+    Routine,
+    RoutineItem,
+    RoutineQuerySet,
+)
+from logbook.models.sessions import MAX_ENTRIES, ExerciseEntry, ExerciseEntryQuerySet, Session
+
+__all__ = [
+    "FLARE_ROUTINE_KEY",
+    "MAX_ENTRIES",
+    "MAX_ITEMS",
+    "ExerciseEntry",
+    "ExerciseEntryQuerySet",
+    "FlarePlan",
+    "FunctionActivity",
+    "FunctionCheck",
+    "FunctionScore",
+    "Lesson",
+    "LessonRead",
+    "Plan",
+    "Routine",
+    "RoutineItem",
+    "RoutineQuerySet",
+    "Session",
+]
