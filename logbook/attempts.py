@@ -59,8 +59,11 @@ class Attempt:
 
     @property
     def comfortable(self) -> bool:
+        """Nothing held back: no sign of too much, low pain during, completed, and not begun
+        on a bad day (pain before high enough for the flare-up plan)."""
         return (
             not self.calls_for_easing_off
+            and not self.session.was_a_bad_day
             and self.pain_during <= COMFORTABLE_PAIN
             and all(entry.status == ExerciseEntry.Status.COMPLETED for entry in self.entries)
         )

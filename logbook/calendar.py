@@ -22,9 +22,10 @@ def plan_calendar(plan, site_url: str) -> bytes:
     calendar.add("x-wr-calname", _("Backcare"))
     calendar.add("x-wr-timezone", user.time_zone)
     items = list(plan.routine.items.select_related("exercise")) if plan.routine_id else []
-    minutes = estimated_minutes(items) if items else 15
-    name = plan.routine.name if plan.routine_id else _("your routine")
-    for offset in range(WEEKS_AHEAD * 7):
+    minutes = estimated_minutes(items) if items else 0
+    name = plan.routine.name if plan.routine_id else ""
+    # A plan whose routine was emptied or deleted has no sessions to put in a calendar.
+    for offset in range(WEEKS_AHEAD * 7 if items else 0):
         day = today + datetime.timedelta(days=offset)
         if plan.is_plan_day(day):
             calendar.add_component(
@@ -55,6 +56,8 @@ def plan_calendar(plan, site_url: str) -> bytes:
             zone=user.zone,
         )
     )
+    # RFC 5545: a time zone a timed event names is defined in the calendar itself.
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

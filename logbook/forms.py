@@ -300,7 +300,10 @@ class PlanSettingsForm(forms.ModelForm):
         }
         help_texts = {
             "reminder_time": _("For calendar events and e-mails. Leave empty for all-day events."),
-            "email_reminders": _("On your days, if you have not logged a session by then."),
+            "email_reminders": _(
+                "On your days, in the hour of your reminder time (or at 8:00), if you have not "
+                "logged a session by then."
+            ),
         }
 
     def clean_days(self):

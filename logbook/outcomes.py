@@ -114,14 +114,18 @@ def function_report(user) -> FunctionReport:
     if len(checks) < 2:
         return report
     first, latest = checks[0], checks[-1]
-    if first.mean is not None and latest.mean is not None:
+    # The mean's change over the activities rated both times: one added later does not move it.
+    both = [pk for pk in first.score_of if pk in latest.score_of]
+    if both:
+        before = round(sum(first.score_of[pk] for pk in both) / len(both), 1)
+        after = round(sum(latest.score_of[pk] for pk in both) / len(both), 1)
+        label = (
+            _("Your PSFS score (the mean)")
+            if len(both) == len(first.score_of) == len(latest.score_of)
+            else _("Your PSFS score (the mean of the activities rated both times)")
+        )
         report.changes.append(
-            Change(
-                _("Your PSFS score (the mean)"),
-                first.mean,
-                latest.mean,
-                _meaningful(first.mean, latest.mean, MEANINGFUL_MEAN),
-            )
+            Change(label, before, after, _meaningful(before, after, MEANINGFUL_MEAN))
         )
     for activity in activities:
         scores = [check.score_of[activity.pk] for check in checks if activity.pk in check.score_of]

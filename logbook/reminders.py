@@ -23,21 +23,40 @@ def plan_pk_from_token(token: str) -> int | None:
 
 
 def reminders_due(now: datetime.datetime):
-    """Each plan whose person should get a reminder now, with their today: reminders on, a
-    plan day where they are, their reminder time (or 8:00) passed, none sent today, and no
-    session logged today."""
+    """Each plan whose person should get a reminder now, with their today: reminders on, a plan
+    day where they are, the hour of their reminder time (or 8:00) begun, none sent today, and
+    no session logged today; a plan whose routine was emptied or deleted gets none."""
     plans = (
-        Plan.objects.filter(email_reminders=True, routine__isnull=False)
+        Plan.objects.filter(email_reminders=True, routine__items__isnull=False)
         .exclude(user__email="")
         .select_related("user", "routine")
+        .distinct()
     )
     for plan in plans:
         local = now.astimezone(plan.user.zone)
         today = local.date()
         if (
             plan.is_plan_day(today)
-            and local.time() >= (plan.reminder_time or DEFAULT_TIME)
+            # From the start of the reminder's hour: the hourly run never misses a late one.
+            and local.time() >= (plan.reminder_time or DEFAULT_TIME).replace(minute=0)
             and plan.last_reminded_on != today
             and not Session.objects.filter(user=plan.user, date=today).exists()
         ):
             yield plan, today
+
+
+def reminder_claim(plan: Plan, today: datetime.date) -> bool:
+    """Mark today's reminder as sent, unless another run got there first."""
+    claimed = (
+        Plan.objects.filter(pk=plan.pk)
+        .exclude(last_reminded_on=today)
+        .update(last_reminded_on=today)
+    )
+    return claimed == 1
+
+
+def reminder_release(plan: Plan, today: datetime.date) -> None:
+    """A reminder that could not be sent: the next run tries again."""
+    Plan.objects.filter(pk=plan.pk, last_reminded_on=today).update(
+        last_reminded_on=plan.last_reminded_on
+    )

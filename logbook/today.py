@@ -24,8 +24,12 @@ class Today:
     date: datetime.date
     plan: Plan | None
     planned_today: bool = False
-    # Today's latest session: the page never says "well done" over one that hurt.
+    # Today's latest session, and today's latest that hurt or felt too hard: the page never
+    # says "well done" over a day with one of those.
     done_today: Session | None = None
+    hard_today: Session | None = None
+    # The plan's routine was emptied or deleted: nothing to start.
+    routine_missing: bool = False
     minutes: int = 0
     week: Week | None = None
     awaiting_check: list[Session] = field(default_factory=list)
@@ -65,10 +69,14 @@ def today_for(user, *, today: datetime.date, function_skipped: bool) -> Today:
         items = list(plan.routine.items.all()) if plan.routine_id else []
         result.minutes = estimated_minutes(items) if items else 0
         result.planned_today = plan.is_plan_day(today) and bool(items)
+        result.routine_missing = not items
         week_dates = [s.date for s in recent if s.date >= week_start(today)]
         result.week = this_week(plan, today, week_dates)
-    result.done_today = max(
-        (s for s in recent if s.date == today), key=lambda s: s.created_at, default=None
+    todays = sorted((s for s in recent if s.date == today), key=lambda s: s.created_at)
+    result.done_today = todays[-1] if todays else None
+    result.hard_today = next(
+        (s for s in reversed(todays) if s.is_flagged or s.effort == Session.Effort.TOO_HARD),
+        None,
     )
     yesterday = today - datetime.timedelta(days=1)
     result.awaiting_check = [s for s in recent if s.date == yesterday and not s.next_morning]

@@ -66,8 +66,9 @@ class Plan(models.Model):
         return day.weekday() in self.days
 
     def week_index(self, today: datetime.date) -> int:
-        """Which week of the plan today falls in: 0 is the week it started."""
-        return max(0, (week_start(today) - week_start(self.started_on)).days // 7)
+        """Which week of the plan today falls in, counted in whole weeks from the day it
+        started (0 is the first seven days), so a step never comes early."""
+        return max(0, (today - self.started_on).days // 7)
 
     def next_step_week(self) -> int:
         return self.last_step_week + self.step_every
@@ -76,5 +77,5 @@ class Plan(models.Model):
         return self.week_index(today) >= self.next_step_week()
 
     def next_step_on(self) -> datetime.date:
-        """The Monday of the week the next planned step falls due."""
-        return week_start(self.started_on) + datetime.timedelta(weeks=self.next_step_week())
+        """The day the next planned step falls due."""
+        return self.started_on + datetime.timedelta(weeks=self.next_step_week())

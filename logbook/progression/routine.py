@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from exercises.dosage import Dose
 from exercises.precautions import relevant_precautions
 from logbook.attempts import COMFORTABLE_PAIN, STREAK, Attempt
+from logbook.care import Prompt
 from logbook.progression.steps import (
     HOLD_STEP,
     REPEATED_HURT,
@@ -17,6 +18,9 @@ from logbook.progression.steps import (
     ease_off,
     keep,
 )
+
+# Care prompts that hold an increase: the person's pain pattern says not now.
+HOLDING_PROMPTS = frozenset({Prompt.Kind.RISING, Prompt.Kind.WORSE_MORNINGS})
 
 
 def _ease_off_item(item, latest: Attempt, recent: list[Attempt], evidence) -> Suggestion:
@@ -41,7 +45,7 @@ def _ease_off_item(item, latest: Attempt, recent: list[Attempt], evidence) -> Su
     return replace(step, evidence=evidence)
 
 
-def _step_up(item, evidence, why: str | None = None) -> Suggestion:
+def _step_up(item, evidence, precautions, why: str | None = None) -> Suggestion:
     exercise = item.exercise
     why = why or _(
         "%(streak)s comfortable sessions in a row, and a settled morning after the last."
@@ -72,8 +76,16 @@ def _step_up(item, evidence, why: str | None = None) -> Suggestion:
             Dose.single(**{**single, "repetitions": repetitions}),
             evidence,
         )
-    # A harder variation with a caution (superman) is never the automatic next step.
-    harder = next((h for h in exercise.harder_variations.all() if not h.caution), None)
+    # A harder variation with a caution (superman), or one that concerns a condition the person
+    # told Backcare of, is never the next step named.
+    harder = next(
+        (
+            h
+            for h in exercise.harder_variations.all()
+            if not h.caution and not relevant_precautions(h.precautions, precautions)
+        ),
+        None,
+    )
     if harder is not None:
         return keep(
             item,
@@ -87,7 +99,7 @@ def _step_up(item, evidence, why: str | None = None) -> Suggestion:
     return keep(item, _("You are at the top of the suggested dose: keep it up."), evidence=evidence)
 
 
-def suggest(item, attempts: list[Attempt]) -> Suggestion:
+def suggest(item, attempts: list[Attempt], *, precautions=()) -> Suggestion:
     """The suggestion for one routine item, given its exercise's latest attempts.
 
     Ease off after any sign of too much (a flag, a worse morning, "too hard"); increase only
@@ -112,7 +124,7 @@ def suggest(item, attempts: list[Attempt]) -> Suggestion:
                 % {"streak": STREAK, "day": latest.day},
                 evidence=evidence,
             )
-        return _step_up(item, evidence)
+        return _step_up(item, evidence, precautions)
     if len(attempts) < STREAK:
         return keep(
             item,
@@ -131,18 +143,21 @@ def suggest(item, attempts: list[Attempt]) -> Suggestion:
         _(
             "Not every one of the last %(needed)s sessions was comfortable (completed, pain "
             "during %(pain)s or less, no rise in pain, not too hard, no worse the next "
-            "morning): keep this dose."
+            "morning, not begun on a bad day): keep this dose."
         )
         % {"needed": STREAK, "pain": COMFORTABLE_PAIN},
         evidence=evidence,
     )
 
 
-def planned_step(item, attempts: list[Attempt], *, due: bool, next_on) -> Suggestion:
+def planned_step(
+    item, attempts: list[Attempt], *, due: bool, next_on, precautions=()
+) -> Suggestion:
     """For a weekly plan's routine: the graded schedule's step replaces the three-session
     streak (the dose rises on a plan, not only when pain allows), and the care loop still holds
-    it back or eases off: any sign of too much eases off at once; a due step waits for a
-    comfortable session at this dose and a settled morning after it."""
+    it back or eases off: any sign of too much eases off at once; a due step waits until none
+    of the last sessions was too much, the latest was comfortable at this dose, and the morning
+    after it was settled."""
     if not attempts:
         return keep(item, _("No sessions with this exercise yet: start with this dose."))
     latest, recent = attempts[0], attempts[:STREAK]
@@ -152,19 +167,32 @@ def planned_step(item, attempts: list[Attempt], *, due: bool, next_on) -> Sugges
     if not due:
         return keep(
             item,
-            _("Next planned step: the week of %(day)s.") % {"day": date_format(next_on, "j M")},
+            _("Next planned step: from %(day)s.") % {"day": date_format(next_on, "D j M")},
             evidence=evidence,
         )
     if not latest.reached(item):
         return keep(
             item, _("This week's planned step waits for a session at this dose."), evidence=evidence
         )
+    if any(attempt.calls_for_easing_off for attempt in recent):
+        return keep(
+            item,
+            _(
+                "A planned step is due, but %(times)s of your last %(total)s sessions with it "
+                "was too much: keep this dose until they have all gone well."
+            )
+            % {
+                "times": sum(attempt.calls_for_easing_off for attempt in recent),
+                "total": len(recent),
+            },
+            evidence=evidence,
+        )
     if not latest.comfortable:
         return keep(
             item,
             _(
                 "A planned step is due, but last time was not comfortable (completed, pain "
-                "during %(pain)s or less): keep this dose until it is."
+                "during %(pain)s or less, not begun on a bad day): keep this dose until it is."
             )
             % {"pain": COMFORTABLE_PAIN},
             evidence=evidence,
@@ -182,27 +210,33 @@ def planned_step(item, attempts: list[Attempt], *, due: bool, next_on) -> Sugges
     step = _step_up(
         item,
         evidence,
+        precautions,
         why=_("This week's planned step, after a comfortable session and a settled morning."),
     )
     return replace(step, planned=step.kind == Suggestion.Kind.INCREASE)
 
 
 def suggestion_for(
-    item, attempts: list[Attempt], *, precautions=(), plan=None, today=None
+    item, attempts: list[Attempt], *, precautions=(), prompts=(), plan=None, today=None
 ) -> Suggestion:
     """The advice for a routine item, wherever it is shown: the plan's schedule for the plan's
-    routine, the three-session rule for any other. A person who told Backcare of a condition
-    that concerns this exercise (exercises/precautions.py) is never told to add more: they keep
-    the dose until a professional has said it suits them. Easing off always stands."""
+    routine, the three-session rule for any other. Two things hold any increase, and never
+    easing off: a condition the person told Backcare of that concerns this exercise
+    (exercises/precautions.py: keep the dose until a professional has said it suits them), and
+    a care prompt about the person's pattern (logbook/care.py: pain rising, or worse mornings)."""
     if plan is not None and plan.routine_id == item.routine_id:
         suggestion = planned_step(
-            item, attempts, due=plan.step_due(today), next_on=plan.next_step_on()
+            item,
+            attempts,
+            due=plan.step_due(today),
+            next_on=plan.next_step_on(),
+            precautions=precautions,
         )
     else:
-        suggestion = suggest(item, attempts)
-    if suggestion.kind == Suggestion.Kind.INCREASE and relevant_precautions(
-        item.exercise.precautions, precautions
-    ):
+        suggestion = suggest(item, attempts, precautions=precautions)
+    if suggestion.kind != Suggestion.Kind.INCREASE:
+        return suggestion
+    if relevant_precautions(item.exercise.precautions, precautions):
         return keep(
             item,
             _(
@@ -210,6 +244,14 @@ def suggestion_for(
                 "exercise: keep this dose, and ask your physiotherapist or doctor before adding "
                 "more."
             ),
+            evidence=suggestion.evidence,
+        )
+    holding = next((p for p in prompts if p.kind in HOLDING_PROMPTS), None)
+    if holding is not None:
+        return keep(
+            item,
+            _("%(title)s: no more for now. Keep this dose until it settles.")
+            % {"title": holding.title},
             evidence=suggestion.evidence,
         )
     return suggestion

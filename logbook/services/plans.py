@@ -4,6 +4,7 @@ their function checks (PSFS)."""
 import datetime
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.crypto import salted_hmac
@@ -33,6 +34,10 @@ def plan_create(
     low, high = PLAN_EXERCISES
     if not low <= len(chosen) <= high or not days:
         raise ValidationError(_("A plan needs 2 to 4 exercises and at least one day."))
+    _lock_person(user)
+    existing = Plan.objects.select_related("routine").filter(user=user).first()
+    if existing is not None and _same_plan(existing, starter, chosen, days, step_every, today):
+        return existing  # the same form posted twice: one plan, one routine
     routine = Routine.objects.create(
         owner=user,
         name=_("My plan: %(name)s") % {"name": starter.name},
@@ -60,6 +65,18 @@ def plan_create(
     return plan
 
 
+def _same_plan(plan: Plan, starter, chosen, days, step_every, today) -> bool:
+    if plan.routine is None or plan.routine.copied_from_id != starter.pk:
+        return False
+    return (
+        plan.started_on == today
+        and plan.days == sorted(set(days))
+        and plan.step_every == step_every
+        and sorted(plan.routine.items.values_list("exercise_id", flat=True))
+        == sorted(item.exercise_id for item in chosen)
+    )
+
+
 def plan_goal_sync(*, user, days) -> None:
     """The plan's days are the person's weekly goal (the progress page counts weeks kept)."""
     user.weekly_goal = max(1, len(set(days)))
@@ -67,19 +84,21 @@ def plan_goal_sync(*, user, days) -> None:
 
 
 @transaction.atomic
-def plan_step_take(*, plan: Plan, steps, today: datetime.date) -> int:
+def plan_step_take(*, plan: Plan, steps_for, today: datetime.date) -> int:
     """Take this week's planned step: every planned increase of the plan's routine at once.
 
-    ``steps`` pairs each routine item with its suggestion (logbook.progression.suggestion_for),
-    computed afresh for this request; only planned increases are taken here (easing off is
-    accepted item by item, at any time). Returns how many exercises changed; a second click in
-    the same week changes nothing, since the step is no longer due.
+    ``steps_for(plan)`` pairs each routine item with its suggestion
+    (logbook.progression.suggestion_for); it is called under the lock on the plan and its
+    routine, so the doses it reads are the ones changed. Only planned increases are taken here
+    (easing off is accepted item by item, at any time). Returns how many exercises changed; a
+    second click changes nothing, since the step is no longer due.
     """
     Plan.objects.select_for_update().filter(pk=plan.pk).first()
-    plan.refresh_from_db(fields=["last_step_week"])
+    Routine.objects.select_for_update().filter(pk=plan.routine_id).first()
+    plan.refresh_from_db(fields=["last_step_week", "routine"])
     if not plan.step_due(today):
         return 0
-    planned = [(item, suggestion) for item, suggestion in steps if suggestion.planned]
+    planned = [(item, suggestion) for item, suggestion in steps_for(plan) if suggestion.planned]
     for item, suggestion in planned:
         routine_item_apply(item=item, suggestion=suggestion)
     if planned:
@@ -105,17 +124,28 @@ def calendar_link_new(*, plan: Plan) -> str:
 def function_check_save(
     *, user, date: datetime.date, scores: dict[int, int], new_activities: list[tuple[str, int]]
 ) -> FunctionCheck:
-    """A PSFS check: today's score for each activity, with any newly named ones."""
-    activities = {a.pk: a for a in FunctionActivity.objects.select_for_update().filter(user=user)}
-    if set(scores) - set(activities) or len(activities) + len(new_activities) > MAX_ACTIVITIES:
+    """A PSFS check: the day's score for each activity, with any newly named ones. One check a
+    day: rating again the same day replaces that day's scores, so a double submit cannot count
+    twice. The person's row is locked, so two at once take turns; a "new" activity that is
+    already there by name (the same form posted twice) is rated, not added again."""
+    _lock_person(user)
+    activities = {a.pk: a for a in FunctionActivity.objects.filter(user=user)}
+    by_name = {a.name.casefold(): a for a in activities.values()}
+    fresh = [(name, score) for name, score in new_activities if name.casefold() not in by_name]
+    if set(scores) - set(activities) or len(activities) + len(fresh) > MAX_ACTIVITIES:
         raise ValidationError(_("Those activities are not yours to rate."))
+    scores = {
+        **scores,
+        **{by_name[n.casefold()].pk: s for n, s in new_activities if n.casefold() in by_name},
+    }
     position = max((a.position for a in activities.values()), default=0)
-    for name, score in new_activities:
+    for name, score in fresh:
         position += 1
         activity = FunctionActivity.objects.create(user=user, name=name, position=position)
         activities[activity.pk] = activity
         scores = {**scores, activity.pk: score}
-    check = FunctionCheck.objects.create(user=user, date=date)
+    check, _created = FunctionCheck.objects.get_or_create(user=user, date=date)
+    check.scores.all().delete()
     scored = []
     for activity_id, score in scores.items():
         entry = FunctionScore(function_check=check, activity=activities[activity_id], score=score)
@@ -123,3 +153,8 @@ def function_check_save(
         scored.append(entry)
     FunctionScore.objects.bulk_create(scored)
     return check
+
+
+def _lock_person(user) -> None:
+    """Serialise a person's own writes that must not interleave (their row, nobody else's)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from logbook import services
 from logbook.attempts import recent_attempts
 from logbook.calendar import plan_calendar
+from logbook.care import care_prompts
 from logbook.forms import PlanForm, PlanSettingsForm
 from logbook.models import Plan, Routine, RoutineItem, Session
 from logbook.models.plan import week_start
@@ -42,7 +43,10 @@ def _plan_items(plan: Plan) -> list[RoutineItem]:
 
 def plan_steps(plan: Plan, items, user, today) -> list[tuple[RoutineItem, object]]:
     """Each exercise of the plan with what the care loop says about its planned step."""
+    if not items:
+        return []
     attempts = recent_attempts(user, [item.exercise_id for item in items])
+    prompts = care_prompts(user, today)
     return [
         (
             item,
@@ -50,6 +54,7 @@ def plan_steps(plan: Plan, items, user, today) -> list[tuple[RoutineItem, object
                 item,
                 attempts.get(item.exercise_id, []),
                 precautions=user.precautions,
+                prompts=prompts,
                 plan=plan,
                 today=today,
             ),
@@ -59,14 +64,15 @@ def plan_steps(plan: Plan, items, user, today) -> list[tuple[RoutineItem, object
 
 
 def weeks_kept(user, plan: Plan, today) -> list[dict]:
-    """The last weeks since the plan began, newest first: planned against done (one query)."""
+    """The last weeks since the plan began, newest first: planned days against days with a
+    session, as the week strip counts them (one query)."""
     first = max(week_start(plan.started_on), week_start(today) - datetime.timedelta(weeks=7))
     done = {
         row["week"]: row["count"]
         for row in Session.objects.filter(user=user, date__gte=first, date__lte=today)
         .annotate(week=TruncWeek("date"))
         .values("week")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("date", distinct=True))
     }
     weeks, monday = [], week_start(today)
     while monday >= first and len(weeks) < ADHERENCE_WEEKS:
@@ -144,7 +150,9 @@ def plan_step(request):
     plan = _get_plan_for_user(request)
     today = request.user.today()
     changed = services.plan_step_take(
-        plan=plan, steps=plan_steps(plan, _plan_items(plan), request.user, today), today=today
+        plan=plan,
+        steps_for=lambda locked: plan_steps(locked, _plan_items(locked), request.user, today),
+        today=today,
     )
     if changed:
         messages.success(request, _("This week's step is taken: the new doses are in your plan."))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from exercises.precautions import precaution_messages
 from logbook import services
 from logbook.attempts import recent_attempts
+from logbook.care import care_prompts
 from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.progress import progress
@@ -113,18 +114,22 @@ def routine_detail(request, pk):
 
 
 def _suggestions(request, items) -> list[tuple[RoutineItem, object]]:
-    """Each item with its advice (logbook/progression.py), in two queries: recent attempts, and
-    the plan, whose routine follows the plan's schedule."""
-    recent = recent_attempts(request.user, [item.exercise_id for item in items])
-    plan = Plan.objects.filter(user=request.user).first() if items else None
-    today = request.user.today()
+    """Each item with its advice (logbook/progression), in four queries: recent attempts (two),
+    the plan, whose routine follows the plan's schedule, and the care prompts' trend."""
+    if not items:
+        return []
+    user, today = request.user, request.user.today()
+    recent = recent_attempts(user, [item.exercise_id for item in items])
+    plan = Plan.objects.filter(user=user).first()
+    prompts = care_prompts(user, today)
     return [
         (
             item,
             suggestion_for(
                 item,
                 recent.get(item.exercise_id, []),
-                precautions=request.user.precautions,
+                precautions=user.precautions,
+                prompts=prompts,
                 plan=plan,
                 today=today,
             ),

@@ -175,3 +175,33 @@ def test_not_now_stops_the_home_page_asking_until_tomorrow(alice_client, alice, 
     assert alice_client.get("/").context["today"].function_due is False
     frozen_now(NOON_UTC + datetime.timedelta(days=1))
     assert alice_client.get("/").context["today"].function_due is True
+
+
+def test_an_activity_added_later_does_not_move_the_change_in_the_mean():
+    user = UserFactory()
+    _checks(user, (3, 5, 2), (3, 5, 2))
+    latest = FunctionCheck.objects.filter(user=user).latest("date")
+    garden = FunctionActivity.objects.create(user=user, name="Garden", position=4)
+    FunctionScore.objects.create(function_check=latest, activity=garden, score=0)
+    (mean, *_activities) = function_report(user).changes
+    assert mean.sentence == (
+        "Your PSFS score (the mean of the activities rated both times): 3.3, the same as at first."
+    )
+
+
+def test_rating_again_the_same_day_replaces_that_days_scores(alice, noon):
+    activities = _checks(alice, (3, 5, 2))
+    for score in (4, 6):
+        function_check_save(
+            user=alice, date=TODAY, scores={a.pk: score for a in activities}, new_activities=[]
+        )
+    today = FunctionCheck.objects.get(user=alice, date=TODAY)
+    assert sorted(today.scores.values_list("score", flat=True)) == [6, 6, 6]
+
+
+def test_the_first_check_posted_twice_names_each_activity_once(alice):
+    new = [("Socks", 3), ("Film", 5), ("Stairs", 2)]
+    function_check_save(user=alice, date=TODAY, scores={}, new_activities=new)
+    function_check_save(user=alice, date=TODAY, scores={}, new_activities=new)
+    assert FunctionActivity.objects.filter(user=alice).count() == 3
+    assert FunctionCheck.objects.filter(user=alice).count() == 1

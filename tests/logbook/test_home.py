@@ -42,7 +42,7 @@ def test_on_a_plan_day_home_starts_todays_routine(alice_client, plan):
     assert (today.planned_today, today.done_today, today.minutes) == (True, None, 1)
     content = response.content.decode()
     assert reverse("logbook:routine_play", args=[plan.routine.pk]) in content
-    assert "0 of 3 planned sessions this week." in content
+    assert "Days with a session this week: 0 of 3 planned." in content
 
 
 def test_on_a_rest_day_home_says_so(alice_client, plan):
@@ -55,7 +55,7 @@ def test_after_a_calm_session_today_home_says_well_done(alice_client, alice, pla
     ExerciseEntryFactory(session__user=alice, session__date=TODAY, pain_during=1)
     content = _home(alice_client).content.decode()
     assert "Well done for keeping it up." in content
-    assert "1 of 3 planned sessions this week." in content
+    assert "Days with a session this week: 1 of 3 planned." in content
 
 
 def test_after_a_session_that_hurt_home_points_to_what_to_do(alice_client, alice, plan):
@@ -124,3 +124,23 @@ def test_home_query_count_does_not_grow_with_history(
     # prompts' trend and the unread lessons.
     with django_assert_num_queries(17):
         _home(alice_client)
+
+
+@pytest.mark.parametrize(
+    "earlier", [{"pain_during": 8}, {"session__effort": "too_hard", "pain_during": 1}]
+)
+def test_no_well_done_on_a_day_when_any_session_hurt_or_felt_too_hard(
+    alice_client, alice, plan, earlier
+):
+    hard = ExerciseEntryFactory(session__user=alice, session__date=TODAY, **earlier).session
+    ExerciseEntryFactory(session__user=alice, session__date=TODAY, pain_during=1)
+    content = _home(alice_client).content.decode()
+    assert "Well done" not in content
+    assert hard.get_absolute_url() in content
+
+
+def test_a_plan_whose_routine_was_emptied_says_so(alice_client, plan):
+    plan.routine.items.all().delete()
+    content = _home(alice_client).content.decode()
+    assert "Your plan's routine has no exercises left." in content
+    assert "A rest day" not in content

@@ -9,7 +9,13 @@ from icalendar import Calendar
 
 from logbook.models import Plan, Routine, RoutineItem
 from logbook.services import curated_routines_load
-from tests.factories import ExerciseEntryFactory, ExerciseFactory, PlanFactory, SessionFactory
+from tests.factories import (
+    ExerciseEntryFactory,
+    ExerciseFactory,
+    PlanFactory,
+    RoutineItemFactory,
+    SessionFactory,
+)
 from tests.logbook.conftest import NOON_UTC, TODAY
 
 pytestmark = pytest.mark.django_db
@@ -187,10 +193,10 @@ def test_plan_page_query_count_does_not_grow_with_history(
     SessionFactory.create_batch(
         sessions, user=stepping.user, date=TODAY - datetime.timedelta(days=40)
     )
-    # 11 queries: the login session, the user, savepoint and release, the plan with its
+    # 12 queries: the login session, the user, savepoint and release, the plan with its
     # routine, its items with exercises and variations, the harder variations, recent attempts
-    # (two), this week's session dates and the weeks kept.
-    with django_assert_num_queries(11):
+    # (two), the care prompts' trend, this week's session dates and the weeks kept.
+    with django_assert_num_queries(12):
         alice_client.get(PLAN_URL)
 
 
@@ -207,6 +213,7 @@ def test_the_calendar_link_is_shown_once_and_its_feed_lists_the_planned_days(
     client, alice_client, alice, noon
 ):
     plan = PlanFactory(user=alice, days=[0, 3], started_on=TODAY)
+    RoutineItemFactory(routine=plan.routine)
     link = _feed(client, alice_client)
     assert alice_client.get(PLAN_URL).context["calendar_link"] is None  # shown only once
     client.logout()
@@ -224,7 +231,8 @@ def test_the_calendar_link_is_shown_once_and_its_feed_lists_the_planned_days(
 
 
 def test_a_reminder_time_makes_timed_events_in_my_time_zone(client, alice_client, alice, noon):
-    PlanFactory(user=alice, days=[0], started_on=TODAY, reminder_time=datetime.time(7, 30))
+    plan = PlanFactory(user=alice, days=[0], started_on=TODAY, reminder_time=datetime.time(7, 30))
+    RoutineItemFactory(routine=plan.routine)
     link = _feed(client, alice_client)
     event = Calendar.from_ical(client.get(link.removeprefix("http://testserver")).content).walk(
         "VEVENT"
@@ -235,6 +243,9 @@ def test_a_reminder_time_makes_timed_events_in_my_time_zone(client, alice_client
         datetime.time(7, 30),
         "Europe/London",
     )
+    # RFC 5545: the zone the events name is defined in the feed.
+    feed = Calendar.from_ical(client.get(link.removeprefix("http://testserver")).content)
+    assert [str(zone["tzid"]) for zone in feed.walk("VTIMEZONE")] == ["Europe/London"]
 
 
 def test_a_new_calendar_link_ends_the_old_one(client, alice_client, alice, noon):
@@ -244,8 +255,8 @@ def test_a_new_calendar_link_ends_the_old_one(client, alice_client, alice, noon)
     assert client.get(old).status_code == 404
     assert client.get(new).status_code == 200
     assert client.get("/calendar/not-a-real-token.ics").status_code == 404
-    Plan.objects.filter(user=alice).update(calendar_key="")
-    assert client.get("/calendar/.ics").status_code == 404
+    Plan.objects.filter(user=alice).delete()
+    assert client.get(new).status_code == 404  # no plan, no feed
 
 
 def test_the_plan_page_is_dated_in_my_time_zone(alice_client, alice, frozen_now):
@@ -256,3 +267,20 @@ def test_the_plan_page_is_dated_in_my_time_zone(alice_client, alice, frozen_now)
     PlanFactory(user=alice, days=[0])
     week = alice_client.get(PLAN_URL).context["week"]
     assert [day.date for day in week.days if day.is_today] == [TODAY]
+
+
+def test_the_same_plan_posted_twice_makes_one_plan_and_one_routine(
+    alice_client, alice, gentle, noon
+):
+    exercises = [item.exercise_id for item in gentle.items.all()[:2]]
+    _create(alice_client, gentle, exercises)
+    _create(alice_client, gentle, exercises)
+    assert Routine.objects.filter(owner=alice).count() == 1
+    assert Plan.objects.get(user=alice).routine.items.count() == 2
+
+
+def test_without_a_routine_the_feed_has_no_sessions(client, alice_client, alice, noon):
+    PlanFactory(user=alice, days=[0, 3], started_on=TODAY)  # its routine has no exercises
+    link = _feed(client, alice_client).removeprefix("http://testserver")
+    events = Calendar.from_ical(client.get(link).content).walk("VEVENT")
+    assert [str(event["uid"]).split("-")[0] for event in events] == ["function"]

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from logbook.models import Plan
-from logbook.reminders import reminder_token
-from tests.factories import PlanFactory, SessionFactory, UserFactory
+from logbook.reminders import reminder_claim, reminder_token
+from tests.factories import PlanFactory, RoutineItemFactory, SessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +26,15 @@ def _at(hour_utc: int) -> datetime.datetime:
 
 @pytest.fixture
 def plan():
-    """Reminders on, Mondays and Thursdays at 07:30 in London."""
-    return PlanFactory(
+    """Reminders on, Mondays and Thursdays at 07:30 in London, for a routine of one exercise."""
+    plan = PlanFactory(
         user=UserFactory(email="alice@example.org", time_zone="Europe/London"),
         days=[0, 3],
         reminder_time=datetime.time(7, 30),
         email_reminders=True,
     )
+    RoutineItemFactory(routine=plan.routine)
+    return plan
 
 
 def _send(frozen_now, moment) -> str:
@@ -43,9 +45,10 @@ def _send(frozen_now, moment) -> str:
 
 
 def test_a_reminder_goes_once_on_a_plan_day_after_the_reminder_time(frozen_now, plan):
-    assert _send(frozen_now, _at(7)) == "Reminders sent: 0. Not sent: 0.\n"  # 07:00 in London
-    assert _send(frozen_now, _at(8)) == "Reminders sent: 1. Not sent: 0.\n"
-    assert _send(frozen_now, _at(9)) == "Reminders sent: 0. Not sent: 0.\n"  # once a day
+    assert _send(frozen_now, _at(6)) == "Reminders sent: 0. Not sent: 0.\n"  # 06:00 in London
+    # The run at 07:00 sends the 07:30 reminder: an hourly run never skips a late one.
+    assert _send(frozen_now, _at(7)) == "Reminders sent: 1. Not sent: 0.\n"
+    assert _send(frozen_now, _at(8)) == "Reminders sent: 0. Not sent: 0.\n"  # once a day
     (message,) = mail.outbox
     assert message.to == ["alice@example.org"]
     assert message.subject == f"Backcare: {plan.routine.name} today"
@@ -60,12 +63,12 @@ def test_the_reminder_time_is_the_persons_own(frozen_now, plan):
     plan.user.time_zone = "America/New_York"
     plan.user.save(update_fields=["time_zone"])
     assert _send(frozen_now, _at(8)).startswith("Reminders sent: 0")  # 03:00 in New York
-    assert _send(frozen_now, _at(13)).startswith("Reminders sent: 1")  # 08:00
+    assert _send(frozen_now, _at(12)).startswith("Reminders sent: 1")  # 07:00
 
 
 @pytest.mark.parametrize(
     "change",
-    ["rest day", "logged today", "reminders off", "no e-mail", "no routine"],
+    ["rest day", "logged today", "reminders off", "no e-mail", "no routine", "empty routine"],
 )
 def test_no_reminder_when_there_is_nothing_to_remind(frozen_now, plan, change):
     if change == "rest day":
@@ -77,14 +80,17 @@ def test_no_reminder_when_there_is_nothing_to_remind(frozen_now, plan, change):
     elif change == "no e-mail":
         plan.user.email = ""
         plan.user.save(update_fields=["email"])
-    else:
+    elif change == "no routine":
         plan.routine.delete()
+    else:
+        plan.routine.items.all().delete()
     assert _send(frozen_now, _at(10)).startswith("Reminders sent: 0")
     assert mail.outbox == []
 
 
 def test_a_failed_send_is_logged_and_the_others_still_go(frozen_now, plan, monkeypatch, caplog):
     other = PlanFactory(user=UserFactory(email="bob@example.org"), days=[0], email_reminders=True)
+    RoutineItemFactory(routine=other.routine)
     original = EmailBackend.send_messages
 
     def flaky(self, messages):
@@ -116,3 +122,17 @@ def test_a_forged_stop_link_is_not_found(client, plan):
     forged = reminder_token(plan).rsplit(":", 1)[0] + ":forged"
     assert client.get(reverse("logbook:reminders_stop", args=[forged])).status_code == 404
     assert client.get(reverse("logbook:reminders_stop", args=["12"])).status_code == 404
+
+
+def test_an_overlapping_run_cannot_send_the_same_reminder_twice(plan):
+    assert reminder_claim(plan, MONDAY) is True
+    assert reminder_claim(plan, MONDAY) is False
+
+
+def test_the_mail_is_plain_text_not_html_escaped(frozen_now, plan):
+    plan.routine.name = "Sam's plan & more"
+    plan.routine.save()
+    _send(frozen_now, _at(10))
+    (message,) = mail.outbox
+    assert message.subject == "Backcare: Sam's plan & more today"
+    assert "Sam's plan & more, about" in message.body

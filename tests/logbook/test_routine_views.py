@@ -215,11 +215,11 @@ def test_routine_page_query_count_is_fixed(
             ExerciseEntryFactory(
                 session=session, exercise=item.exercise, position=item.position, pain_during=n % 8
             )
-    # 18 queries: login session, user, savepoint and release, the routine, its items with their
+    # 19 queries: login session, user, savepoint and release, the routine, its items with their
     # exercises, the exercises' steps and harder variations, recent attempts (one window query,
-    # and which exercises hurt in those sessions), the plan, progress (4), the chart's sessions,
-    # the last sessions and their entries.
-    with django_assert_num_queries(18):
+    # and which exercises hurt in those sessions), the plan, the care prompts' trend, progress
+    # (4), the chart's sessions, the last sessions and their entries.
+    with django_assert_num_queries(19):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
 

@@ -1,6 +1,6 @@
 """E-mail reminders for planned days. Run it every hour (cron or a systemd timer, see the
-README): each person with reminders on gets at most one a day, on a plan day, once their
-reminder time (or 8:00) has passed where they are, unless they have logged a session today."""
+README): each person with reminders on gets at most one a day, on a plan day, in the hour of
+their reminder time (or from 8:00) where they are, unless they have logged a session today."""
 
 import logging
 import smtplib
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from logbook.planning import estimated_minutes
-from logbook.reminders import reminder_token, reminders_due
+from logbook.reminders import reminder_claim, reminder_release, reminder_token, reminders_due
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,9 @@ class Command(BaseCommand):
     def handle(self, *args, site, **options):
         sent = failed = 0
         for plan, today in reminders_due(timezone.now()):
+            # Claimed before sending: an overlapping run finds it taken and sends nothing.
+            if not reminder_claim(plan, today):
+                continue
             with translation.override(settings.LANGUAGE_CODE):
                 context = {
                     "routine_name": plan.routine.name,
@@ -46,9 +49,8 @@ class Command(BaseCommand):
                 # One bad address or a mail server hiccup: the others still get theirs, and this
                 # one is tried again at the next run.
                 logger.exception("Reminder to plan %s not sent", plan.pk)
+                reminder_release(plan, today)
                 failed += 1
                 continue
-            plan.last_reminded_on = today
-            plan.save(update_fields=["last_reminded_on"])
             sent += 1
         self.stdout.write(f"Reminders sent: {sent}. Not sent: {failed}.")
