@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from exercises.dosage import Dose
 from exercises.precautions import relevant_precautions
@@ -174,17 +175,18 @@ def planned_step(
         return keep(
             item, _("This week's planned step waits for a session at this dose."), evidence=evidence
         )
-    if any(attempt.calls_for_easing_off for attempt in recent):
+    times = sum(attempt.calls_for_easing_off for attempt in recent)
+    if times:
         return keep(
             item,
-            _(
+            ngettext(
                 "A planned step is due, but %(times)s of your last %(total)s sessions with it "
-                "was too much: keep this dose until they have all gone well."
+                "was too much: keep this dose until they have all gone well.",
+                "A planned step is due, but %(times)s of your last %(total)s sessions with it "
+                "were too much: keep this dose until they have all gone well.",
+                times,
             )
-            % {
-                "times": sum(attempt.calls_for_easing_off for attempt in recent),
-                "total": len(recent),
-            },
+            % {"times": times, "total": len(recent)},
             evidence=evidence,
         )
     if not latest.comfortable:

@@ -146,7 +146,7 @@ def test_a_plan_begun_on_a_sunday_steps_a_whole_week_later(plan):
     ("specs", "words"),
     [
         (((2, "same"), (7, "same")), "1 of your last 2 sessions with it was too much"),
-        (((2, "same"), (1, "worse"), (8, "same")), "2 of your last 3 sessions with it"),
+        (((2, "same"), (1, "worse"), (8, "same")), "2 of your last 3 sessions with it were"),
     ],
 )
 def test_a_due_step_waits_while_any_recent_session_was_too_much(plan, specs, words):
