@@ -16,6 +16,7 @@ from logbook.models.plan import week_start
 
 PLAN_EXERCISES = (2, 4)  # fewest and most exercises in a plan's routine
 REST_SECONDS = 10  # between exercises, as the guided player rests
+SET_UP_SECONDS = 30  # for each exercise: reading its steps and getting into position
 WEEKDAYS = [
     _("Monday"),
     _("Tuesday"),
@@ -33,10 +34,19 @@ STARTERS = {
 
 
 def estimated_minutes(items) -> int:
-    """About how long a routine takes in the player, holds, releases and rests included."""
-    seconds = sum(item.dose.seconds() for item in items)
+    """About how long a routine takes in the player: holds, releases and rests, and getting
+    into position for each exercise."""
+    seconds = sum(item.dose.seconds() + SET_UP_SECONDS for item in items)
     seconds += REST_SECONDS * max(0, len(items) - 1)
     return max(1, round(seconds / 60))
+
+
+def starter_minutes(items) -> tuple[int, int]:
+    """The shortest and longest plan a starter allows: its 2 quickest exercises, or the 4
+    longest (a person picks which)."""
+    low, high = PLAN_EXERCISES
+    by_length = sorted(items, key=lambda item: item.dose.seconds())
+    return estimated_minutes(by_length[:low]), estimated_minutes(by_length[-high:])
 
 
 @dataclass(frozen=True)

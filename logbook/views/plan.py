@@ -19,7 +19,7 @@ from logbook.care import care_prompts
 from logbook.forms import PlanForm, PlanSettingsForm
 from logbook.models import Plan, Routine, RoutineItem, Session
 from logbook.models.plan import week_start
-from logbook.planning import STARTERS, estimated_minutes, this_week
+from logbook.planning import STARTERS, estimated_minutes, starter_minutes, this_week
 from logbook.progression import suggestion_for
 from logbook.reminders import plan_pk_from_token
 
@@ -106,9 +106,15 @@ def plan_create(request):
     return render(request, "logbook/plan_form.html", {"form": form, "starter": starter})
 
 
-def _starters() -> list[tuple[Routine, str]]:
-    routines = Routine.objects.filter(key__in=STARTERS).in_bulk(field_name="key")
-    return [(routines[key], label) for key, label in STARTERS.items() if key in routines]
+def _starters() -> list[tuple[Routine, str, tuple[int, int]]]:
+    routines = (
+        Routine.objects.filter(key__in=STARTERS).prefetch_related("items").in_bulk(field_name="key")
+    )
+    return [
+        (routines[key], label, starter_minutes(routines[key].items.all()))
+        for key, label in STARTERS.items()
+        if key in routines
+    ]
 
 
 @login_required

@@ -47,6 +47,16 @@ def test_the_start_page_offers_each_starter(alice_client, gentle):
     assert flare.templates[0].name == "logbook/plan_start.html"
 
 
+def test_the_start_page_states_the_length_of_the_plans_a_starter_allows(alice_client, gentle):
+    # Gentle relief's five exercises take 20, 30, 46, 60 and 138 s at their doses (releases
+    # included); each adds 30 s to get into position, with 10 s rest between. The quickest two:
+    # 50 + 60 + 10 = 120 s, 2 minutes. The longest four: 274 + 120 + 30 = 424 s, 7 minutes.
+    items = list(gentle.items.all())
+    assert sorted(item.dose.seconds() for item in items) == [20, 30, 46, 60, 138]
+    content = alice_client.get(CREATE_URL).content.decode()
+    assert "About 2 to 7 minutes a session at first." in content
+
+
 def test_a_plan_copies_the_chosen_exercises_at_the_starters_doses(
     alice_client, alice, gentle, noon
 ):
