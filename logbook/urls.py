@@ -3,7 +3,17 @@
 
 from django.urls import path
 
-from logbook.views import flare, function, learn, plan, player, progress, routines, sessions
+from logbook.views import (
+    flare,
+    function,
+    learn,
+    plan,
+    player,
+    progress,
+    report,
+    routines,
+    sessions,
+)
 
 app_name = "logbook"
 
@@ -11,6 +21,11 @@ urlpatterns = [
     path("logbook/", sessions.session_list, name="session_list"),
     path("logbook/progress/", progress.progress_view, name="progress"),
     path("logbook/flare-up/", flare.flare, name="flare"),
+    path("logbook/report/", report.report_view, name="report"),
+    path("logbook/report.pdf", report.report_pdf_view, name="report_pdf"),
+    path("logbook/report/share/", report.share_create, name="share_create"),
+    path("logbook/report/share/<int:pk>/revoke/", report.share_revoke, name="share_revoke"),
+    path("shared/<str:token>/", report.shared_report, name="shared_report"),
     path("logbook/plan/", plan.plan_detail, name="plan"),
     path("logbook/plan/new/", plan.plan_create, name="plan_create"),
     path("logbook/plan/step/", plan.plan_step, name="plan_step"),

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from logbook.models import FlarePlan, Lesson, Plan, Routine, RoutineItem, Session
+from logbook.models import FlarePlan, Lesson, Plan, Routine, RoutineItem, Session, ShareLink
 from logbook.reminders import reminder_token
-from logbook.services import calendar_key, calendar_link_new
+from logbook.services import calendar_key, calendar_link_new, share_link_create
 from tests.factories import ExerciseEntryFactory, ExerciseFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,8 @@ ROUTINE_URLS = {
 }
 # Alice's weekly plan, found by the signed-in user (bob has none: 404).
 PLAN_URLS = {"logbook:plan_step": ["post"], "logbook:plan_calendar_link": ["post"]}
+# One of alice's share links to her report.
+SHARE_LINK_URLS = {"logbook:share_revoke": ["post"]}
 ROUTINE_ITEM_URLS = {
     "logbook:routine_item_update": ["post"],
     "logbook:routine_item_move": ["post"],
@@ -47,6 +49,9 @@ OWN_DATA_URLS = {
     "logbook:session_list": ["get"],
     "logbook:session_create": ["get", "post"],
     "logbook:progress": ["get"],
+    "logbook:report": ["get"],
+    "logbook:report_pdf": ["get"],
+    "logbook:share_create": ["post"],
     "logbook:flare": ["get", "post"],
     "logbook:routine_list": ["get"],
     "logbook:routine_create": ["get", "post"],
@@ -84,8 +89,18 @@ ACCOUNT_AUTH_URLS = {"password_change": ["get", "post"], "password_change_done":
 # Shared with every signed-in person, not with visitors: the lessons.
 SHARED_URLS = {"logbook:lesson_detail": ["get"]}
 # Open to whoever holds the secret in the address (a calendar feed, a "stop reminders" link).
-TOKEN_URLS = {"logbook:calendar_feed": ["get"], "logbook:reminders_stop": ["get", "post"]}
-OBJECT_URLS = {**SESSION_URLS, **ROUTINE_URLS, **ROUTINE_ITEM_URLS, **PLAN_URLS}
+TOKEN_URLS = {
+    "logbook:calendar_feed": ["get"],
+    "logbook:reminders_stop": ["get", "post"],
+    "logbook:shared_report": ["get"],
+}
+OBJECT_URLS = {
+    **SESSION_URLS,
+    **ROUTINE_URLS,
+    **ROUTINE_ITEM_URLS,
+    **PLAN_URLS,
+    **SHARE_LINK_URLS,
+}
 LOGIN_REQUIRED_URLS = {**OBJECT_URLS, **OWN_DATA_URLS, **SHARED_URLS, **ACCOUNT_AUTH_URLS}
 
 
@@ -123,6 +138,7 @@ def alices_data(alice):
         user=alice, routine=routine, days=[0, 2, 4], started_on=alice.today(), last_step_week=0
     )
     token = calendar_link_new(plan=weekly)
+    share_token = share_link_create(user=alice, weeks=12, days=30, note_sessions=[session.pk])
     lesson = Lesson.objects.create(
         slug="hurt", topic="hurt", title="Hurt", minutes=2, summary="s", position=1
     )
@@ -134,6 +150,8 @@ def alices_data(alice):
         "weekly": weekly,
         "token": token,
         "lesson": lesson,
+        "share_token": share_token,
+        "share_link": ShareLink.objects.get(user=alice),
     }
 
 
@@ -150,6 +168,10 @@ def _url(name, data):
         return reverse(name, kwargs={"slug": data["lesson"].slug})
     if name == "logbook:calendar_feed":
         return reverse(name, kwargs={"token": data["token"]})
+    if name == "logbook:shared_report":
+        return reverse(name, kwargs={"token": data["share_token"]})
+    if name in SHARE_LINK_URLS:
+        return reverse(name, kwargs={"pk": data["share_link"].pk})
     if name == "logbook:reminders_stop":
         return reverse(name, kwargs={"token": reminder_token(data["weekly"])})
     if name in ROUTINE_ITEM_URLS:
@@ -175,6 +197,7 @@ def _unchanged(data):
     weekly = Plan.objects.get(pk=data["weekly"].pk)
     assert (weekly.days, weekly.last_step_week) == ([0, 2, 4], 0)
     assert weekly.calendar_key == calendar_key(data["token"])
+    assert ShareLink.objects.get(pk=data["share_link"].pk).is_live
 
 
 HOSTILE_POST = {
@@ -312,3 +335,17 @@ def test_a_stop_reminders_link_needs_its_signature(client, alices_data):
     client.post(real)
     weekly.refresh_from_db()
     assert not weekly.email_reminders
+
+
+def test_a_share_link_shows_alices_report_to_whoever_holds_it_and_nothing_to_others(
+    client, bob_client, alices_data
+):
+    shared = reverse("logbook:shared_report", kwargs={"token": alices_data["share_token"]})
+    content = client.get(shared).content.decode()
+    assert "Exercise report: alice" in content
+    assert "alice-private-note" in content
+    guessed = reverse("logbook:shared_report", kwargs={"token": alices_data["share_token"][:-1]})
+    assert client.get(guessed).status_code == 404
+    # Bob's own report never carries alice's note, even when he names her session.
+    note = {"note": [alices_data["session"].pk]}
+    assert b"alice" not in bob_client.get(reverse("logbook:report"), note).content.lower()

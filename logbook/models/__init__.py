@@ -12,11 +12,14 @@ from logbook.models.routines import (
     RoutineQuerySet,
 )
 from logbook.models.sessions import MAX_ENTRIES, ExerciseEntry, ExerciseEntryQuerySet, Session
+from logbook.models.sharing import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 
 __all__ = [
     "FLARE_ROUTINE_KEY",
     "MAX_ENTRIES",
     "MAX_ITEMS",
+    "MAX_LIVE_LINKS",
+    "REPORT_WEEKS",
     "ExerciseEntry",
     "ExerciseEntryQuerySet",
     "FlarePlan",
@@ -30,4 +33,5 @@ __all__ = [
     "RoutineItem",
     "RoutineQuerySet",
     "Session",
+    "ShareLink",
 ]

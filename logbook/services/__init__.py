@@ -18,6 +18,12 @@ from logbook.services.routines import (
     routine_remove_item,
 )
 from logbook.services.sessions import ENTRY_FIELDS, SESSION_FIELDS, session_create, session_update
+from logbook.services.sharing import (
+    share_key,
+    share_link_create,
+    share_link_open,
+    share_link_revoke,
+)
 
 __all__ = [
     "CONTENT_PATH",
@@ -39,4 +45,8 @@ __all__ = [
     "routine_remove_item",
     "session_create",
     "session_update",
+    "share_key",
+    "share_link_create",
+    "share_link_open",
+    "share_link_revoke",
 ]

@@ -4,7 +4,6 @@ their function checks (PSFS)."""
 import datetime
 import secrets
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.crypto import salted_hmac
@@ -20,6 +19,7 @@ from logbook.models import (
 )
 from logbook.outcomes import MAX_ACTIVITIES
 from logbook.planning import PLAN_EXERCISES
+from logbook.services.locking import lock_person
 from logbook.services.routines import routine_item_apply
 
 
@@ -34,7 +34,7 @@ def plan_create(
     low, high = PLAN_EXERCISES
     if not low <= len(chosen) <= high or not days:
         raise ValidationError(_("A plan needs 2 to 4 exercises and at least one day."))
-    _lock_person(user)
+    lock_person(user)
     existing = Plan.objects.select_related("routine").filter(user=user).first()
     if existing is not None and _same_plan(existing, starter, chosen, days, step_every, today):
         return existing  # the same form posted twice: one plan, one routine
@@ -128,7 +128,7 @@ def function_check_save(
     day: rating again the same day replaces that day's scores, so a double submit cannot count
     twice. The person's row is locked, so two at once take turns; a "new" activity that is
     already there by name (the same form posted twice) is rated, not added again."""
-    _lock_person(user)
+    lock_person(user)
     activities = {a.pk: a for a in FunctionActivity.objects.filter(user=user)}
     by_name = {a.name.casefold(): a for a in activities.values()}
     fresh = [(name, score) for name, score in new_activities if name.casefold() not in by_name]
@@ -153,8 +153,3 @@ def function_check_save(
         scored.append(entry)
     FunctionScore.objects.bulk_create(scored)
     return check
-
-
-def _lock_person(user) -> None:
-    """Serialise a person's own writes that must not interleave (their row, nobody else's)."""
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()

@@ -67,6 +67,7 @@ SIGNED_IN_PAGES = [
     "/logbook/plan/new/",
     "/logbook/plan/new/?start=gentle-relief",
     "/logbook/plan/",
+    "/logbook/report/?weeks=4",
     "/logbook/activities/",
     "/learn/",
     "/learn/hurt-is-not-harm/",
@@ -214,5 +215,5 @@ def test_every_page_of_the_url_matrix_is_audited():
         with contextlib.suppress(Resolver404):
             filled = path.format(session=1, routine=1, curated=2, stop="1:x").split("?")[0]
             audited.add(resolve(filled).view_name)
-    not_html = {"healthz", "accounts:export_csv", "accounts:export_json"}
+    not_html = {"healthz", "accounts:export_csv", "accounts:export_json", "logbook:report_pdf"}
     assert matrix - not_html - audited == set()

@@ -1,0 +1,118 @@
+"""The clinician report: the page, its PDF, and the read-only share links to it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from logbook import services
+from logbook.models import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
+from logbook.report import clinician_report, note_choices, report_weeks
+from logbook.report_pdf import report_pdf
+
+NEW_SHARE_LINK = "backcare_share_link"
+
+
+def _chosen_notes(request, choices) -> list[int]:
+    """The ids of the sessions whose notes the person ticked, among those they may tick."""
+    allowed = {session.pk for session in choices}
+    chosen = set()
+    for value in request.GET.getlist("note"):
+        if value.isdigit() and int(value) in allowed:
+            chosen.add(int(value))
+    return sorted(chosen)
+
+
+@login_required
+def report_view(request):
+    today = request.user.today()
+    weeks = report_weeks(request.GET.get("weeks"))
+    choices = note_choices(request.user, weeks=weeks, today=today)
+    chosen = _chosen_notes(request, choices)
+    report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    links = list(ShareLink.objects.filter(user=request.user, revoked_at__isnull=True))
+    query = urlencode({"weeks": weeks, "note": chosen}, doseq=True)
+    return render(
+        request,
+        "logbook/report.html",
+        {
+            "report": report,
+            "period_choices": REPORT_WEEKS,
+            "note_choices": choices,
+            "chosen_notes": chosen,
+            "pdf_url": f"{reverse('logbook:report_pdf')}?{query}",
+            "links": [link for link in links if link.is_live],
+            "new_link": request.session.pop(NEW_SHARE_LINK, None),
+            "link_days": ShareLink.Lasts.choices,
+            "max_links": MAX_LIVE_LINKS,
+        },
+    )
+
+
+@login_required
+def report_pdf_view(request):
+    today = request.user.today()
+    weeks = report_weeks(request.GET.get("weeks"))
+    chosen = _chosen_notes(request, note_choices(request.user, weeks=weeks, today=today))
+    report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    response = HttpResponse(report_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="backcare-report-{today.isoformat()}.pdf"'
+    )
+    return response
+
+
+@login_required
+@require_POST
+def share_create(request):
+    weeks = report_weeks(request.POST.get("weeks"))
+    days = request.POST.get("days", "")
+    notes = [int(value) for value in request.POST.getlist("note") if value.isdigit()]
+    try:
+        token = services.share_link_create(
+            user=request.user,
+            weeks=weeks,
+            days=int(days) if days.isdigit() else 0,
+            note_sessions=notes,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        request.session[NEW_SHARE_LINK] = request.build_absolute_uri(
+            reverse("logbook:shared_report", kwargs={"token": token})
+        )
+    query = urlencode({"weeks": weeks, "note": notes}, doseq=True)
+    return redirect(f"{reverse('logbook:report')}?{query}#share")
+
+
+@login_required
+@require_POST
+def share_revoke(request, pk):
+    link = get_object_or_404(ShareLink, pk=pk, user=request.user)
+    services.share_link_revoke(link=link)
+    messages.success(request, _("The link is revoked: it no longer opens the report."))
+    return redirect(reverse("logbook:report") + "#share")
+
+
+def shared_report(request, token):
+    """The report behind a share link, for someone without an account: read-only, no way into
+    the app, not indexed, not stored. Unknown, expired and revoked links are the same 404."""
+    link = services.share_link_open(token)
+    if link is None:
+        raise Http404
+    owner = link.user
+    with timezone.override(owner.zone):
+        report = clinician_report(
+            owner, weeks=link.weeks, today=owner.today(), note_sessions=link.note_sessions
+        )
+        response = render(request, "logbook/report_shared.html", {"report": report, "link": link})
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
