@@ -19,14 +19,15 @@ from logbook.report_pdf import report_pdf
 NEW_SHARE_LINK = "backcare_share_link"
 
 
+def _numbers(values) -> list[int]:
+    """The plain whole numbers among the values (not "²" or "٣", which isdigit() allows)."""
+    return [int(value) for value in values if value.isascii() and value.isdigit()]
+
+
 def _chosen_notes(request, choices) -> list[int]:
     """The ids of the sessions whose notes the person ticked, among those they may tick."""
     allowed = {session.pk for session in choices}
-    chosen = set()
-    for value in request.GET.getlist("note"):
-        if value.isdigit() and int(value) in allowed:
-            chosen.add(int(value))
-    return sorted(chosen)
+    return sorted(set(_numbers(request.GET.getlist("note"))) & allowed)
 
 
 @login_required
@@ -72,14 +73,11 @@ def report_pdf_view(request):
 @require_POST
 def share_create(request):
     weeks = report_weeks(request.POST.get("weeks"))
-    days = request.POST.get("days", "")
-    notes = [int(value) for value in request.POST.getlist("note") if value.isdigit()]
+    days = _numbers([request.POST.get("days", "")])
+    notes = _numbers(request.POST.getlist("note"))
     try:
         token = services.share_link_create(
-            user=request.user,
-            weeks=weeks,
-            days=int(days) if days.isdigit() else 0,
-            note_sessions=notes,
+            user=request.user, weeks=weeks, days=days[0] if days else 0, note_sessions=notes
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
