@@ -1,9 +1,15 @@
-"""A user's whole logbook as CSV and JSON, for the account page's downloads."""
+"""A user's whole logbook as CSV and JSON, for the account page's downloads.
+
+The JSON is a versioned format that accounts/importer reads back. Version 2 (this one) names
+its format and version, keeps the person's name and address under "account", names each
+session's routine with the curated routine's key when it is one, and gives the weekly plan its
+last planned step. Version 1 (exports without a version) had session ids and bare routine names.
+"""
 
 import csv
 from collections.abc import Iterator
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from logbook.models import (
     ExerciseEntry,
@@ -16,6 +22,9 @@ from logbook.models import (
     RoutineItem,
     Session,
 )
+
+EXPORT_FORMAT = "backcare-export"
+EXPORT_VERSION = 2
 
 CSV_COLUMNS = [
     "session_id",
@@ -42,25 +51,57 @@ CSV_COLUMNS = [
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _sessions(user):
+def sessions_of(user):
+    """The user's sessions, oldest first, with their routines and entries (three queries)."""
     return (
         Session.objects.filter(user=user)
         .select_related("routine")
-        .order_by("date", "started_at", "created_at")
+        # Sessions without a start time first on their day, on every database.
+        .order_by("date", F("started_at").asc(nulls_first=True), "created_at", "pk")
         .prefetch_related(
             Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))
         )
     )
 
 
-def _session_dict(session: Session) -> dict:
+def own_routines(user) -> list[Routine]:
+    return list(
+        Routine.objects.filter(owner=user).prefetch_related(
+            Prefetch("items", queryset=RoutineItem.objects.select_related("exercise"))
+        )
+    )
+
+
+def routine_names(routines: list[Routine]) -> dict[int, str]:
+    """Each own routine's name in an export, by id: its own name, or for a second routine of
+    the same name that name with a number, "Stretches (2)", so a session names one routine."""
+    taken = {routine.name for routine in routines}
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for routine in routines:
+        name, number = routine.name, 1
+        while name in used:
+            number += 1
+            name = f"{routine.name} ({number})"
+            if name in taken:
+                name = routine.name  # another routine's own name: try the next number
+        used.add(name)
+        names[routine.pk] = name
+    return names
+
+
+def _session_dict(session: Session, names: dict[int, str]) -> dict:
+    routine = session.routine
     return {
-        "session_id": session.pk,
         "date": session.date.isoformat(),
         "start_time": session.started_at.isoformat(timespec="minutes")
         if session.started_at
         else None,
-        "routine": session.routine.name if session.routine else None,
+        # An own routine by its export name; a curated one by name and key; anyone else's: none.
+        "routine": names.get(routine.pk, routine.name if routine.is_curated else None)
+        if routine
+        else None,
+        "routine_key": routine.key if routine and routine.is_curated else None,
         "pain_before": session.pain_before,
         "pain_after": session.pain_after,
         "how_it_felt": session.effort,
@@ -84,30 +125,39 @@ def _entry_dict(entry: ExerciseEntry) -> dict:
     }
 
 
+def session_document(session: Session, names: dict[int, str]) -> dict:
+    """A session with its entries as the JSON export writes it (the importer compares these)."""
+    return {
+        **_session_dict(session, names),
+        "entries": [_entry_dict(entry) for entry in session.entries.all()],
+    }
+
+
 def export_json(user) -> dict:
-    routines = Routine.objects.filter(owner=user).prefetch_related(
-        Prefetch("items", queryset=RoutineItem.objects.select_related("exercise"))
-    )
+    routines = own_routines(user)
+    names = routine_names(routines)
     plan = FlarePlan.objects.filter(user=user).first()
     return {
-        "username": user.get_username(),
-        "email": user.email,
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        # Who exported it, for the reader: an import never changes the importing account's.
+        "account": {"username": user.get_username(), "email": user.email},
         "time_zone": user.time_zone,
         "weekly_goal": user.weekly_goal,
         "precautions": user.precautions,
         "flare_plan": {"what_helps": plan.what_helps, "who_to_call": plan.who_to_call}
         if plan
         else None,
-        "weekly_plan": _plan_dict(user),
+        "weekly_plan": _plan_dict(user, names),
         "activities": _activities_dict(user),
         "lessons_read": list(
             LessonRead.objects.filter(user=user)
-            .order_by("read_at")
+            .order_by("read_at", "pk")
             .values_list("lesson__slug", flat=True)
         ),
         "routines": [
             {
-                "name": routine.name,
+                "name": names[routine.pk],
                 "description": routine.description,
                 "items": [
                     {
@@ -122,22 +172,20 @@ def export_json(user) -> dict:
             }
             for routine in routines
         ],
-        "sessions": [
-            {**_session_dict(session), "entries": [_entry_dict(e) for e in session.entries.all()]}
-            for session in _sessions(user)
-        ],
+        "sessions": [session_document(session, names) for session in sessions_of(user)],
     }
 
 
-def _plan_dict(user) -> dict | None:
-    plan = Plan.objects.select_related("routine").filter(user=user).first()
+def _plan_dict(user, names: dict[int, str]) -> dict | None:
+    plan = Plan.objects.filter(user=user).first()
     if plan is None:
         return None
     return {
-        "routine": plan.routine.name if plan.routine else None,
+        "routine": names.get(plan.routine_id),
         "days": plan.days,
         "started_on": plan.started_on.isoformat(),
         "step_every_weeks": plan.step_every,
+        "last_step_week": plan.last_step_week,
         "reminder_time": plan.reminder_time.isoformat("minutes") if plan.reminder_time else None,
         "email_reminders": plan.email_reminders,
     }
@@ -168,8 +216,10 @@ def _safe_cell(value):
 def export_csv_rows(user) -> Iterator[list]:
     """The header, then one row per exercise entry (session columns repeated on each)."""
     yield CSV_COLUMNS
-    for session in _sessions(user):
-        session_values = _session_dict(session)
+    names = routine_names(list(Routine.objects.filter(owner=user)))
+    for session in sessions_of(user):
+        # The session's id groups its rows (the JSON nests them instead).
+        session_values = {"session_id": session.pk, **_session_dict(session, names)}
         # A session without entries still gets its row, so every session is in the file.
         for entry_values in [_entry_dict(e) for e in session.entries.all()] or [{}]:
             row = {**session_values, **entry_values}

@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.importer import too_large_message
 from accounts.models import User, time_zone_choices
 from accounts.throttle import password_guess
 from exercises.precautions import Precaution
@@ -71,3 +73,19 @@ class PrecautionsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["precautions"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Your export file (JSON)"),
+        error_messages={
+            "required": _("Choose the JSON file that Backcare exported."),
+            "empty": _("The file is empty."),
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(too_large_message(upload.size))
+        return upload

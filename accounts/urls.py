@@ -11,5 +11,6 @@ urlpatterns = [
     path("two-step/", two_step.two_step, name="two_step"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json_view, name="export_json"),
+    path("import/", views.import_data, name="import"),
     path("delete/", views.delete, name="delete"),
 ]

@@ -1,15 +1,25 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from accounts.export import export_json, write_csv
-from accounts.forms import AccountDeleteForm, AccountForm, PrecautionsForm, SignupForm
+from accounts.forms import (
+    AccountDeleteForm,
+    AccountForm,
+    ImportForm,
+    PrecautionsForm,
+    SignupForm,
+)
+from accounts.importer import import_document, too_large_message
 from accounts.services import account_delete
 from exercises.precautions import Precaution
 
@@ -104,6 +114,48 @@ def export_json_view(request):
         True, _download_name(request, "json")
     )
     return response
+
+
+# Room for the form's envelope around the file (boundaries, headers, the CSRF token).
+UPLOAD_ENVELOPE_BYTES = 64 * 1024
+
+
+@login_required
+@csrf_exempt  # checked in _import_upload: the size comes first, before the upload is read
+def import_data(request):
+    """Import a JSON export. A post larger than the limit is refused from its Content-Length,
+    before Django reads it (and stores it on disk), as Django's upload documentation advises."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if request.method == "POST" and length > settings.IMPORT_MAX_BYTES + UPLOAD_ENVELOPE_BYTES:
+        return _import_page(request, ImportForm(), [too_large_message(length)])
+    return _import_upload(request)
+
+
+@csrf_protect
+def _import_upload(request):
+    if request.method != "POST":
+        return _import_page(request, ImportForm(), [])
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _import_page(request, form, form.errors.get("file", []))
+    try:
+        result = import_document(user=request.user, data=form.cleaned_data["file"].read())
+    except ValidationError as error:
+        return _import_page(request, form, error.messages)
+    messages.success(request, result.summary)
+    return redirect("accounts:account")
+
+
+def _import_page(request, form, problems):
+    return render(
+        request,
+        "accounts/account_import.html",
+        {"form": form, "problems": problems, "max_bytes": settings.IMPORT_MAX_BYTES},
+        status=400 if problems else 200,
+    )
 
 
 @login_required

@@ -202,6 +202,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "backcare@localhost")
 # The address people open Backcare at, for links in e-mails sent outside a request (reminders).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The largest JSON export the account page imports, in bytes: about eight years of daily
+# sessions of four exercises each (IMPORT_MAX_BYTES in the environment to change it).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 # Cache: Redis when REDIS_URL is set (shared by several app servers), else this process's memory.
 if REDIS_URL := os.environ.get("REDIS_URL"):

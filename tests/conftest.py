@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from exercises.services import exercise_library_load
+from logbook.services import curated_routines_load
+from logbook.services.content import lessons_load
 from tests.factories import UserFactory
 
 
@@ -14,6 +16,13 @@ from tests.factories import UserFactory
 def library(db):
     """The real exercise library, loaded from the versioned content file."""
     exercise_library_load()
+
+
+@pytest.fixture
+def content(library):
+    """The exercise library, the curated routines and the lessons, from their content files."""
+    curated_routines_load()
+    lessons_load()
 
 
 def pytest_report_header(config):

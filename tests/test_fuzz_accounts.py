@@ -2,15 +2,21 @@
 form view of the project is fuzzed somewhere. Marked "fuzz" like tests/test_fuzz.py.
 """
 
+import json
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import given
 from hypothesis import strategies as st
 
+from accounts.importer.schema import SCHEMA
 from accounts.models import User
 from exercises.precautions import Precaution
+from tests.accounts.export_documents import JSON, export_documents, paths
+from tests.accounts.importing import row_counts
 from tests.fuzzing import HOSTILE, SCRIPT, FuzzCase, maybe
 
 pytestmark = pytest.mark.fuzz
@@ -128,6 +134,59 @@ class TwoStepFuzz(FuzzCase):
         assert "_auth_user_id" not in anonymous.session
 
 
+# Past the version check: an export's keys, each with any JSON at all.
+EXPORT_LIKE = st.dictionaries(st.sampled_from(sorted(SCHEMA["properties"])), JSON).map(
+    lambda values: {**values, "format": "backcare-export", "version": 2}
+)
+
+
+class ImportFuzz(FuzzCase):
+    """Hostile files posted to the import: never a server error, and nothing written unless the
+    file is accepted whole."""
+
+    def post_file(self, data: bytes):
+        before = row_counts()
+        response = self.client.post(
+            reverse("accounts:import"), {"file": SimpleUploadedFile("export.json", data)}
+        )
+        assert response.status_code in {302, 400}
+        if response.status_code == 400:
+            assert row_counts() == before
+            assert SCRIPT not in response.content.decode()
+        return response
+
+    @given(
+        data=st.one_of(
+            st.binary(max_size=200),
+            JSON.map(lambda value: json.dumps(value).encode()),
+            EXPORT_LIKE.map(lambda value: json.dumps(value).encode()),
+        )
+    )
+    def test_random_files(self, data):
+        self.post_file(data)
+
+    @given(data=st.data())
+    def test_valid_files_with_one_value_changed(self, data):
+        library = {"slugs": [self.exercise.slug], "curated": {}, "lessons": []}
+        document = data.draw(export_documents(**library))
+        place = data.draw(st.sampled_from(list(paths(document))))
+        *parents, last = place
+        holder = document
+        for key in parents:
+            holder = holder[key]
+        holder[last] = data.draw(JSON)
+        self.post_file(json.dumps(document).encode())
+
+    @given(data=st.data())
+    def test_valid_files_are_imported_once(self, data):
+        library = {"slugs": [self.exercise.slug], "curated": {}, "lessons": []}
+        file = json.dumps(data.draw(export_documents(**library))).encode()
+        assert self.post_file(file).status_code == 302
+        written = row_counts()
+        assert self.post_file(file).status_code == 302
+        assert row_counts() == written
+
+
 def test_fuzzing_covers_every_form_view():
     """A reminder with teeth: a new POST view must be added to the fuzzing above."""
     from tests.test_ownership import LOGIN_REQUIRED_URLS, PUBLIC_URLS
@@ -140,12 +199,14 @@ def test_fuzzing_covers_every_form_view():
         "accounts:precautions", "accounts:two_step", "login_code",
         "password_change", "password_reset_confirm",
         "logbook:plan_create", "logbook:plan", "logbook:function_check",
+        "accounts:import", "logbook:share_create",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.
     buttons = {
         "logbook:session_delete", "logbook:routine_delete", "logbook:routine_copy",
         "logbook:routine_item_remove", "logbook:routine_suggestion_accept", "logout",
         "logbook:plan_step", "logbook:plan_calendar_link", "logbook:function_skip",
+        "logbook:share_revoke",
     }  # fmt: skip
     posts = {
         name

@@ -51,6 +51,7 @@ class ReportFuzz(FuzzCase):
         notes=st.lists(maybe(st.sampled_from(NOTE_TOKENS)), max_size=4),
     )
     @example(weeks="4", days="３０", notes=["²"])
+    @example(weeks="4", days="7", notes=["9223372036854775808"])
     def test_making_a_link(self, weeks, days, notes):
         before = ShareLink.objects.filter(user=self.user).count()
         response = self.client.post(

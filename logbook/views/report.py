@@ -19,9 +19,14 @@ from logbook.report_pdf import report_pdf
 NEW_SHARE_LINK = "backcare_share_link"
 
 
+BIGGEST_ID = 2**63 - 1  # a database integer; a larger number in a query is an error, not a miss
+
+
 def _numbers(values) -> list[int]:
-    """The plain whole numbers among the values (not "²" or "٣", which isdigit() allows)."""
-    return [int(value) for value in values if value.isascii() and value.isdigit()]
+    """The plain whole numbers among the values (not "²" or "٣", which isdigit() allows) that
+    can name a row."""
+    numbers = (int(value) for value in values if value.isascii() and value.isdigit())
+    return [number for number in numbers if number <= BIGGEST_ID]
 
 
 def _chosen_notes(request, choices) -> list[int]:

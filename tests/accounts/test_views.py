@@ -161,7 +161,8 @@ def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
     FlarePlan.objects.create(user=alice, what_helps="Heat and short walks.")
     FlarePlan.objects.create(user=bob, what_helps="Bob's plan.")
     data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
-    assert data["username"] == "alice"
+    assert (data["format"], data["version"]) == ("backcare-export", 2)
+    assert data["account"] == {"username": "alice", "email": "alice@example.org"}
     assert data["weekly_goal"] == alice.weekly_goal
     assert data["flare_plan"] == {"what_helps": "Heat and short walks.", "who_to_call": ""}
     assert data["routines"] == [
@@ -180,7 +181,10 @@ def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
         }
     ]
     assert data["sessions"][0]["routine"] == "Alice's mornings"
-    assert [s["session_id"] for s in data["sessions"]] == [first.pk, second.pk]
+    assert data["sessions"][0]["routine_key"] is None  # her own routine, not a curated one
+    # Ids are the server's business: the JSON nests entries instead (the CSV keeps the id).
+    assert all("session_id" not in session for session in data["sessions"])
+    assert [s["pain_before"] for s in data["sessions"]] == [first.pain_before, second.pain_before]
     assert [e["exercise"] for e in data["sessions"][0]["entries"]] == ["bridge", "bird-dog"]
     assert data["sessions"][0]["pain_before"] == 5
     assert data["sessions"][0]["notes"] == '=HYPERLINK("http://evil")'
@@ -240,6 +244,7 @@ def test_json_export_holds_the_plan_the_function_checks_and_lessons_read(alice_c
         "days": [0, 3],
         "started_on": "2026-11-02",
         "step_every_weeks": 2,
+        "last_step_week": 0,
         "reminder_time": "07:30",
         "email_reminders": False,
     }

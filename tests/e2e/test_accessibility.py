@@ -63,6 +63,7 @@ SIGNED_IN_PAGES = [
     "/logbook/flare-up/",
     "/accounts/before-you-start/",
     "/accounts/two-step/",
+    "/accounts/import/",
     "/",
     "/logbook/plan/new/",
     "/logbook/plan/new/?start=gentle-relief",

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from logbook.models import Session
-from tests.e2e.conftest import axe_violations, sign_in
+from tests.e2e.conftest import axe_violations, sign_in, sign_up
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
 
@@ -76,3 +76,41 @@ def test_a_report_as_pdf_and_a_share_link_opened_then_revoked(
     expect(page.get_by_text("The link is revoked")).to_be_visible()
     assert physio.goto(link).status == 404
     physio.context.close()
+
+
+def _history_and_progress(page: Page, base_url: str) -> tuple[str, str]:
+    page.goto(f"{base_url}/logbook/")
+    history = page.get_by_role("main").inner_text()
+    page.goto(f"{base_url}/logbook/progress/")
+    weeks = page.get_by_role("region", name="Week by week").inner_text()
+    return history, weeks
+
+
+def test_an_account_moves_by_export_and_import(live_library, page: Page):
+    from exercises.models import Exercise
+
+    user = sign_in(page, live_library.url)
+    _log(user, Exercise.objects.get(slug="bridge"))
+    before = _history_and_progress(page, live_library.url)
+
+    page.get_by_role("link", name="Account").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download JSON").click()
+    export = download.value.path()
+    page.get_by_role("button", name="Log out").click()
+
+    sign_up(page, live_library.url, "erin-again", "Europe/Dublin")
+    page.get_by_role("link", name="Account").click()
+    page.get_by_role("link", name="Import a JSON export").click()
+    page.get_by_label("Your export file (JSON)").set_input_files(export)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("Imported: 8 sessions", exact=False)).to_be_visible()
+    assert _history_and_progress(page, live_library.url) == before
+
+    # The same file again adds nothing.
+    page.goto(f"{live_library.url}/accounts/import/")
+    page.get_by_label("Your export file (JSON)").set_input_files(export)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("Nothing new. Already here: 8 sessions.", exact=False)).to_be_visible()
+    assert _history_and_progress(page, live_library.url) == before
+    assert Session.objects.filter(user__username="erin-again").count() == 8
