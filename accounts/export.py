@@ -72,6 +72,9 @@ def own_routines(user) -> list[Routine]:
     )
 
 
+ROUTINE_NAME_LENGTH = Routine._meta.get_field("name").max_length
+
+
 def routine_names(routines: list[Routine]) -> dict[int, str]:
     """Each own routine's name in an export, by id: its own name, or for a second routine of
     the same name that name with a number, "Stretches (2)", so a session names one routine."""
@@ -82,7 +85,8 @@ def routine_names(routines: list[Routine]) -> dict[int, str]:
         name, number = routine.name, 1
         while name in used:
             number += 1
-            name = f"{routine.name} ({number})"
+            suffix = f" ({number})"
+            name = routine.name[: ROUTINE_NAME_LENGTH - len(suffix)] + suffix
             if name in taken:
                 name = routine.name  # another routine's own name: try the next number
         used.add(name)

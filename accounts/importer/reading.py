@@ -7,10 +7,16 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from accounts.importer.problems import Problems
+from accounts.importer.problems import Problems, place
+from accounts.importer.schema import MAX_SESSIONS
 
 # An export nests five deep (the file, sessions, a session, its entries, an entry).
 MAX_DEPTH = 10
+# No list in an export is longer than its sessions, no object wider than a few dozen names:
+# anything far beyond is refused before it is walked (a 5 MB list of 2.6 million zeros would
+# otherwise cost hundreds of megabytes of paths).
+MAX_LIST = MAX_SESSIONS
+MAX_NAMES = 100
 
 
 def too_large_message(size: int) -> str:
@@ -66,6 +72,13 @@ def _check_storable(document: dict) -> None:
         value, path, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise ValidationError(_nested_too_deep())
+        if isinstance(value, dict | list) and len(value) > (
+            MAX_NAMES if isinstance(value, dict) else MAX_LIST
+        ):
+            raise ValidationError(
+                _("%(place)s: a list or an object far longer than any in an export.")
+                % {"place": place(path)}
+            )
         if isinstance(value, dict):
             for key, inner in value.items():
                 if not _storable(key):

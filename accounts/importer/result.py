@@ -32,7 +32,7 @@ class ImportResult:
         parts = [_("Imported: %(counts)s.") % {"counts": added} if added else _("Nothing new.")]
         if present:
             parts.append(_("Already here: %(counts)s.") % {"counts": present})
-        replaced = [_("your settings")]
+        replaced = [_("your time zone")]
         if self.weekly_plan_replaced:
             replaced.append(_("your weekly plan"))
         if self.flare_plan_replaced:

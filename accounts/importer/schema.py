@@ -7,6 +7,8 @@ at most MAX_ENTRIES entries in a session and MAX_ITEMS exercises in a routine.
 import datetime
 import re
 
+import jsonschema.validators
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from jsonschema import Draft202012Validator, FormatChecker
@@ -16,6 +18,7 @@ from accounts.export import EXPORT_FORMAT, EXPORT_VERSION
 from accounts.importer.problems import Problems, shown
 from exercises.dosage import MAX_HOLD_SECONDS, MAX_REPETITIONS, MAX_SETS, Side
 from exercises.precautions import Precaution
+from logbook.forms import EARLIEST_DATE
 from logbook.models import MAX_ENTRIES, MAX_ITEMS, ExerciseEntry, Session
 from logbook.models.function import SCORE_MAX, SCORE_MIN
 from logbook.outcomes import MAX_ACTIVITIES
@@ -26,7 +29,8 @@ MAX_ROUTINES = 1_000
 MAX_CHECKS = 5_000
 MAX_LESSONS = 1_000
 SMALLINT_MAX = 32_767  # the largest value of a PositiveSmallIntegerField on every database
-TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+# \A and \Z, not ^ and $: Python's $ also matches before a final newline ("07:30\n").
+TIME_PATTERN = r"\A([01][0-9]|2[0-3]):[0-5][0-9]\Z"
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 FORMATS = FormatChecker(formats=())
@@ -34,10 +38,14 @@ FORMATS = FormatChecker(formats=())
 
 @FORMATS.checks("date", raises=ValueError)
 def _is_date(value) -> bool:
-    """YYYY-MM-DD and a day that exists (no 30 February)."""
+    """YYYY-MM-DD, a day that exists (no 30 February), and one the logbook's forms accept: from
+    EARLIEST_DATE to today (tomorrow, for the time zones ahead of the server's)."""
     if not isinstance(value, str):
         return True
-    return bool(DATE_PATTERN.fullmatch(value) and datetime.date.fromisoformat(value))
+    if not DATE_PATTERN.fullmatch(value):
+        return False
+    latest = timezone.localdate() + datetime.timedelta(days=1)
+    return EARLIEST_DATE <= datetime.date.fromisoformat(value) <= latest
 
 
 def _text(max_length: int, *, nullable: bool = False, min_length: int = 0) -> dict:
@@ -179,7 +187,13 @@ SCHEMA = {
 }
 
 Draft202012Validator.check_schema(SCHEMA)
-VALIDATOR = Draft202012Validator(SCHEMA, format_checker=FORMATS)
+# JSON Schema counts 3.0 as an integer; the database and the round trip need 3.
+STRICT_INTEGERS = Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer",
+    lambda _checker, value: isinstance(value, int) and not isinstance(value, bool),
+)
+Validator = jsonschema.validators.extend(Draft202012Validator, type_checker=STRICT_INTEGERS)
+VALIDATOR = Validator(SCHEMA, format_checker=FORMATS)
 
 TYPE_WORDS = {
     "integer": gettext_lazy("a whole number"),
@@ -259,7 +273,10 @@ def describe(error: SchemaError) -> str:
     if kind == "pattern":
         return _("%(value)s is not a time written as HH:MM (24 hours).") % values
     if kind == "format":
-        return _("%(value)s is not a date written as YYYY-MM-DD (a day that exists).") % values
+        return _(
+            "%(value)s is not a date written as YYYY-MM-DD, a day that exists from "
+            "%(earliest)s to today."
+        ) % {**values, "earliest": EARLIEST_DATE.isoformat()}
     return error.message  # a rule without words of its own (none today)
 
 

@@ -80,9 +80,16 @@ def write_document(*, user, document: dict, library: Library, result: ImportResu
     _lessons(job, document["lessons_read"])
     job.problems.raise_any()
 
-    user.time_zone, user.weekly_goal = document["time_zone"], document["weekly_goal"]
+    user.time_zone = document["time_zone"]
+    # The weekly goal is the plan's number of days: a plan kept keeps its goal.
+    if plan is not None or not Plan.objects.filter(user=user).exists():
+        user.weekly_goal = document["weekly_goal"]
+    # Before-you-start answers are safety warnings: the file's are added, none is taken away.
     if document["precautions"] is not None:
-        user.precautions = document["precautions"]
+        user.precautions = [
+            *user.precautions,
+            *(tag for tag in document["precautions"] if tag not in user.precautions),
+        ]
     user.save(update_fields=["time_zone", "weekly_goal", "precautions"])
     job.insert()
     for replaced in (flare_plan, plan):
@@ -167,18 +174,17 @@ def _weekly_plan(job: _Job, values: dict | None, routines: dict[str, Routine]) -
 
 
 def session_key(session: dict) -> tuple:
-    """What makes two sessions the same, from a session as the export writes it."""
-    routine = ("key", session["routine_key"]) if session["routine_key"] else session["routine"]
+    """What makes two sessions the same, from a session as the export writes it: when it was
+    and what was done and felt. Not what may change after it is logged (the next-morning
+    answer, the notes, its routine's name), so a file imported again after the account has
+    moved on still adds nothing; the account's own answers and notes stay."""
     entries = sorted(tuple(entry[name] for name in ENTRY_FIELDS) for entry in session["entries"])
     return (
         session["date"],
         session["start_time"],
-        routine,
         session["pain_before"],
         session["pain_after"],
         session["how_it_felt"],
-        session["next_morning"],
-        session["notes"],
         tuple(entries),
     )
 

@@ -13,7 +13,8 @@ from tests.fuzzing import HOSTILE
 
 # Any text a database stores: no NUL, no half of a surrogate pair.
 CHARACTERS = st.characters(codec="utf-8", exclude_characters="\x00")
-DATES = st.dates(datetime.date(2020, 1, 1), datetime.date(2030, 12, 31)).map(str)
+# Dates the logbook accepts: from its earliest to today.
+DATES = st.dates(datetime.date(2000, 1, 1), datetime.date.today()).map(str)
 TIMES = st.none() | st.times().map(lambda time: time.strftime("%H:%M"))
 PAIN = st.integers(0, 10)
 HOLD = st.none() | st.integers(1, MAX_HOLD_SECONDS)

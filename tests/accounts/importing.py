@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
+from accounts.export import export_json
 from accounts.importer import import_document
 from logbook.models import (
     ExerciseEntry,
@@ -61,11 +62,13 @@ def without_account(document: dict) -> dict:
 
 def problems_of(user, data: bytes) -> list[str]:
     """The problems an import reports, after checking that it wrote nothing."""
-    before = row_counts()
+    before, exported = row_counts(), export_json(user)
     settings_before = (user.time_zone, user.weekly_goal, user.precautions)
     with pytest.raises(ValidationError) as error:
         import_document(user=user, data=data)
     assert row_counts() == before
+    # Rows changed in place (the plan, the flare-up plan) show in the account's export.
+    assert export_json(user) == exported
     user.refresh_from_db()
     assert (user.time_zone, user.weekly_goal, user.precautions) == settings_before
     return error.value.messages

@@ -270,3 +270,59 @@ def test_nothing_of_another_user_is_read_or_changed(content, alice, bob):
     assert export_json(bob) == bob_before
     bob.refresh_from_db()
     assert (bob.username, bob.email) == ("bob", "bob@example.org")
+
+
+def test_a_file_imported_again_after_the_account_moved_on_adds_nothing(content, alice, bob):
+    _full_logbook(alice)
+    document = export_json(alice)
+    run_import(bob, document)
+    # Bob answers a next morning, edits a note and renames a routine; then imports again.
+    session = Session.objects.filter(user=bob).first()
+    session.next_morning, session.notes = "better", "edited on this server"
+    session.save()
+    before = row_counts()
+    result = run_import(bob, document)
+    assert (result.sessions_added, result.sessions_present) == (0, 3)
+    assert row_counts() == before
+    session.refresh_from_db()
+    assert (session.next_morning, session.notes) == ("better", "edited on this server")
+
+
+def test_numbered_names_stay_within_the_routine_name_limit(content, alice, bob):
+    bridge = Exercise.objects.get(slug="bridge")
+    long_name = "M" * 100
+    for repetitions in (5, 8):
+        RoutineItemFactory(
+            routine=RoutineFactory(owner=alice, name=long_name),
+            exercise=bridge,
+            repetitions=repetitions,
+        )
+    document = export_json(alice)
+    assert [len(routine["name"]) for routine in document["routines"]] == [100, 100]
+    assert document["routines"][1]["name"].endswith(" (2)")
+    assert run_import(bob, document).routines_added == 2
+    assert run_import(alice, document).routines_added == 0
+
+
+def test_before_you_start_answers_are_added_never_taken_away(content, alice, bob):
+    bob.precautions = ["pregnancy"]
+    bob.save()
+    run_import(bob, {**export_json(alice), "precautions": ["osteoporosis"]})
+    bob.refresh_from_db()
+    assert bob.precautions == ["pregnancy", "osteoporosis"]
+    run_import(bob, {**export_json(alice), "precautions": []})
+    bob.refresh_from_db()
+    assert bob.precautions == ["pregnancy", "osteoporosis"]
+
+
+def test_a_plan_kept_keeps_its_weekly_goal(content, alice, bob):
+    PlanFactory(user=bob, days=[0, 2, 4])
+    bob.weekly_goal = 3
+    bob.save()
+    run_import(bob, {**export_json(alice), "weekly_plan": None, "weekly_goal": 6})
+    bob.refresh_from_db()
+    assert bob.weekly_goal == 3  # the number of days of the plan bob kept
+    Plan.objects.filter(user=bob).delete()
+    run_import(bob, {**export_json(alice), "weekly_plan": None, "weekly_goal": 6})
+    bob.refresh_from_db()
+    assert bob.weekly_goal == 6  # no plan: the file's goal

@@ -96,12 +96,31 @@ def _set(path: str, value):
         ),
         (
             changed(_set("sessions.0.date", "2026-02-30")),
-            "sessions[0].date: “2026-02-30” is not a date written as YYYY-MM-DD (a day that "
-            "exists).",
+            "sessions[0].date: “2026-02-30” is not a date written as YYYY-MM-DD, a day that "
+            "exists from 2000-01-01 to today.",
+        ),
+        # A date the forms refuse would break pages later (the plan's next step, the calendar).
+        (
+            changed(_set("weekly_plan.started_on", "9999-12-31")),
+            "weekly_plan.started_on: “9999-12-31” is not a date written as YYYY-MM-DD, a day "
+            "that exists from 2000-01-01 to today.",
+        ),
+        (
+            changed(_set("sessions.0.date", "1999-12-31")),
+            "sessions[0].date: “1999-12-31” is not a date written as YYYY-MM-DD, a day that "
+            "exists from 2000-01-01 to today.",
         ),
         (
             changed(_set("sessions.0.start_time", "7:40")),
             "sessions[0].start_time: “7:40” is not a time written as HH:MM (24 hours).",
+        ),
+        (
+            changed(_set("sessions.0.start_time", "07:30\n")),
+            "sessions[0].start_time: “07:30\n” is not a time written as HH:MM (24 hours).",
+        ),
+        (
+            changed(_set("weekly_plan.days", [0.0, 2, 4])),
+            "weekly_plan.days[0]: 0.0 is not a whole number.",
         ),
         (
             changed(_set("sessions.0.entries.1.repetitions", 101)),
