@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from logbook.models import REPORT_WEEKS, ExerciseEntry, Plan, Session
 from logbook.outcomes import FunctionReport, function_report
-from logbook.progress import Progress, progress
+from logbook.progress import Progress, progress, range_start
 from logbook.report_charts import pain_chart, sessions_chart
 
 DEFAULT_WEEKS = 12
@@ -162,7 +162,7 @@ class Report:
 
 def note_choices(user, *, weeks: int, today: datetime.date) -> list[Session]:
     """The sessions of the period with a note, newest first, for the person to pick from."""
-    start = _start(weeks, today)
+    start = range_start(today, str(weeks))
     return list(
         Session.objects.filter(user=user, date__gte=start, date__lte=today)
         .exclude(notes="")
@@ -172,7 +172,7 @@ def note_choices(user, *, weeks: int, today: datetime.date) -> list[Session]:
 
 
 def clinician_report(user, *, weeks: int, today: datetime.date, note_sessions=()) -> Report:
-    start = _start(weeks, today)
+    start = range_start(today, str(weeks))
     sessions = Session.objects.filter(user=user)
     figures = progress(sessions, today=today, range_key=str(weeks), weekly_goal=user.weekly_goal)
     plan = Plan.objects.select_related("routine").filter(user=user).first()
@@ -227,11 +227,6 @@ def clinician_report(user, *, weeks: int, today: datetime.date, note_sessions=()
     report.chart = pain_chart(figures)
     report.sessions_chart = sessions_chart(figures, report.planned_per_week)
     return report
-
-
-def _start(weeks: int, today: datetime.date) -> datetime.date:
-    monday = today - datetime.timedelta(days=today.weekday())
-    return monday - datetime.timedelta(weeks=weeks - 1)
 
 
 def _flag_text(entry: ExerciseEntry) -> str:

@@ -282,22 +282,16 @@ def report_pdf(report: Report) -> bytes:
         story.append(_p(_("None in this period."), styles["body"]))
     if report.notes:
         story.append(_p(_("Notes chosen by the person"), styles["h2"]))
-        story += _events(report.notes, "", styles)
+        story.append(
+            _table(
+                [[_("Date"), _("What")]]
+                + [[format_date(event.date, "j M Y"), event.what] for event in report.notes],
+                [30 * mm, 144 * mm],
+                styles,
+            )
+        )
     document.build(story)
     return buffer.getvalue()
-
-
-def _events(events, empty: str, styles) -> list:
-    if not events:
-        return [_p(empty, styles["body"])]
-    return [
-        _table(
-            [[_("Date"), _("What")]]
-            + [[format_date(event.date, "j M Y"), event.what] for event in events],
-            [30 * mm, 144 * mm],
-            styles,
-        )
-    ]
 
 
 def _dash(value) -> str:

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -35,13 +35,21 @@ def _chosen_notes(request, choices) -> list[int]:
     return sorted(set(_numbers(request.GET.getlist("note"))) & allowed)
 
 
-@login_required
-def report_view(request):
+def _asked_for(request):
+    """The report for the period and notes in the address, with the notes that could be
+    chosen and those that were; the page and its PDF are the same report."""
     today = request.user.today()
     weeks = report_weeks(request.GET.get("weeks"))
     choices = note_choices(request.user, weeks=weeks, today=today)
     chosen = _chosen_notes(request, choices)
     report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    return report, choices, chosen
+
+
+@login_required
+def report_view(request):
+    report, choices, chosen = _asked_for(request)
+    weeks = report.weeks
     links = list(ShareLink.objects.filter(user=request.user, revoked_at__isnull=True))
     query = urlencode({"weeks": weeks, "note": chosen}, doseq=True)
     return render(
@@ -63,13 +71,10 @@ def report_view(request):
 
 @login_required
 def report_pdf_view(request):
-    today = request.user.today()
-    weeks = report_weeks(request.GET.get("weeks"))
-    chosen = _chosen_notes(request, note_choices(request.user, weeks=weeks, today=today))
-    report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    report, _choices, _chosen = _asked_for(request)
     response = HttpResponse(report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="backcare-report-{today.isoformat()}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"backcare-report-{report.end.isoformat()}.pdf"
     )
     return response
 
