@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from accounts import ratelimit
 from accounts.throttle import normalized_username
-from logbook.progress import forget_cached_progress
+from logbook.cached import forget_cached_figures
 
 
 def signed_in_sessions(user) -> list[str]:
@@ -39,5 +39,5 @@ def account_delete(*, user) -> None:
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(Q(username__iexact=username) | Q(username=stored)).delete()
     ratelimit.forget(user.email)
-    forget_cached_progress(user.pk)
+    forget_cached_figures(user.pk)
     user.delete()

@@ -1,21 +1,21 @@
 """Progress over weeks, aggregated by the database whatever the length of the history."""
 
 import datetime
-import logging
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Avg, Case, Count, F, IntegerField, Max, Sum, Value, When
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models import Avg, Case, Count, F, IntegerField, Min, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
+from django.utils.translation import ngettext
 
-from logbook.models import ExerciseEntry, Session
+from logbook.models import ExerciseEntry
 from logbook.pain import FLAGGED_ENTRY, is_meaningful
 
-logger = logging.getLogger(__name__)
 RANGES = {"4": 4, "12": 12, "26": 26, "52": 52, "all": None}
 DEFAULT_RANGE = "12"
-CACHE_SECONDS = 60 * 60
-BASELINE_WEEKS = 2
+BASELINE_PERIODS = 2  # weeks, or months beyond a year
+# Beyond a year, a week-by-week table runs to hundreds of rows and a chart to thousands of points:
+# the whole history is summarised by month instead.
+MONTHLY_AFTER_DAYS = 366
 
 
 def week_start(day: datetime.date) -> datetime.date:
@@ -28,7 +28,9 @@ def range_start(today: datetime.date, range_key: str) -> datetime.date | None:
 
 
 @dataclass
-class Week:
+class Period:
+    """A week, or a calendar month when the range is long: its sessions, pain and work done."""
+
     start: datetime.date
     sessions: int = 0
     pain_before: float | None = None
@@ -36,20 +38,44 @@ class Week:
     repetitions: int = 0
     hold_seconds: int = 0
     meaningful: bool = False
+    days: int = 7  # of the period within the range: a month's first and last may be partial
+
+    @property
+    def hold_minutes(self) -> float:
+        """One decimal, as in the chart: 90 s is 1.5 minutes."""
+        return round(self.hold_seconds / 60, 1)
+
+    @property
+    def sessions_per_week(self) -> float:
+        return round(self.sessions * 7 / self.days, 1)
 
 
 @dataclass
 class Progress:
-    weeks: list[Week]
+    periods: list[Period]
     days: list[dict]
     exercises: list[dict]
     baseline_after: float | None
     latest_after: float | None
     weekly_goal: int
+    by_month: bool = False
 
     @property
     def has_data(self) -> bool:
-        return any(week.sessions for week in self.weeks)
+        return any(period.sessions for period in self.periods)
+
+    @property
+    def span(self) -> str:
+        """ "12 weeks", "37 months": how long the figures cover."""
+        count = len(self.periods)
+        if self.by_month:
+            return ngettext("%(count)s month", "%(count)s months", count) % {"count": count}
+        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
+
+    @property
+    def newest_first(self) -> list[Period]:
+        """What a person looks for first in a table: the latest period."""
+        return self.periods[::-1]
 
     @property
     def change_is_meaningful(self) -> bool:
@@ -57,44 +83,89 @@ class Progress:
 
     @property
     def weeks_meeting_goal(self) -> int:
-        return sum(week.sessions >= self.weekly_goal for week in self.weeks)
+        return sum(period.sessions >= self.weekly_goal for period in self.periods)
+
+    @property
+    def sessions_per_week(self) -> float:
+        days = sum(period.days for period in self.periods)
+        return round(sum(period.sessions for period in self.periods) * 7 / days, 1) if days else 0
 
 
-def _weighted_mean(weeks: list[Week]) -> float | None:
-    rated = [week for week in weeks if week.sessions]
-    total = sum(week.sessions for week in rated)
+def _weighted_mean(periods: list[Period]) -> float | None:
+    rated = [period for period in periods if period.sessions]
+    total = sum(period.sessions for period in rated)
     return (
-        round(sum(week.pain_after * week.sessions for week in rated) / total, 1) if total else None
+        round(sum(period.pain_after * period.sessions for period in rated) / total, 1)
+        if total
+        else None
     )
 
 
-def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int) -> Progress:
-    """Weekly and daily pain, volume and per-exercise figures for a queryset of sessions.
+def _period_starts(first: datetime.date, today: datetime.date, by_month: bool):
+    """Each period's first day (clipped to the range) and its number of days up to today."""
+    current = first
+    while current <= today:
+        if by_month:
+            following = (current.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        else:
+            following = current + datetime.timedelta(weeks=1)
+        yield current, (min(following, today + datetime.timedelta(days=1)) - current).days
+        current = following
 
-    Four queries: weekly sessions, weekly volume, daily points and per-exercise figures.
+
+def progress(
+    sessions,
+    *,
+    today: datetime.date,
+    range_key: str,
+    weekly_goal: int,
+    first_day: datetime.date | None = None,
+) -> Progress:
+    """Weekly (monthly, beyond a year) and daily pain, volume and per-exercise figures for a
+    queryset of sessions.
+
+    Three queries: sessions per day (summed into weeks; beyond a year, sessions per month and no
+    daily points), volume per period and per-exercise figures; a fourth for the whole history
+    when the caller does not give the first session's date.
     """
     start = range_start(today, range_key)
     if start is not None:
         sessions = sessions.filter(date__gte=start)
     sessions = sessions.filter(date__lte=today)
     entries = ExerciseEntry.objects.filter(session__in=sessions.values("pk"))
-
-    weekly = {
-        _as_date(row["week"]): row
-        for row in sessions.annotate(week=TruncWeek("date"))
-        .values("week")
-        .annotate(count=Count("pk"), before=Avg("pain_before"), after=Avg("pain_after"))
-        .order_by("week")
-    }
+    if start is None:
+        if first_day is None:
+            first_day = sessions.aggregate(first=Min("date"))["first"]
+        by_month = first_day is not None and (today - first_day).days > MONTHLY_AFTER_DAYS
+    else:
+        first_day, by_month = start, False
+    trunc = TruncMonth if by_month else TruncWeek
+    if by_month:
+        per_period = {
+            _as_date(row["period"]): row
+            for row in sessions.annotate(period=TruncMonth("date"))
+            .values("period")
+            .annotate(count=Count("pk"), before=Avg("pain_before"), after=Avg("pain_after"))
+            .order_by("period")
+        }
+        days = []
+    else:
+        # Up to a year of days: one query gives the daily points and, summed, the weeks.
+        days = list(
+            sessions.values("date")
+            .annotate(count=Count("pk"), before=Avg("pain_before"), after=Avg("pain_after"))
+            .order_by("date")
+        )
+        per_period = _weeks_of(days)
     sides = Case(
         When(side=ExerciseEntry.Side.BOTH, then=Value(2)),
         default=Value(1),
         output_field=IntegerField(),
     )
     volume = {
-        _as_date(row["week"]): row
-        for row in entries.annotate(week=TruncWeek("session__date"))
-        .values("week")
+        _as_date(row["period"]): row
+        for row in entries.annotate(period=trunc("session__date"))
+        .values("period")
         .annotate(
             # Named apart from the fields: an annotation called "repetitions" would shadow them.
             total_repetitions=Sum(F("sets") * F("repetitions") * sides),
@@ -102,37 +173,31 @@ def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int
                 F("sets") * F("repetitions") * sides * Coalesce("hold_seconds", Value(0))
             ),
         )
-        .order_by("week")
+        .order_by("period")
     }
-    first_week = start if start is not None else min(weekly, default=None)
-    weeks = []
-    if first_week is not None:
-        current = week_start(first_week)
-        while current <= today:
-            row, vol = weekly.get(current), volume.get(current, {})
-            weeks.append(
-                Week(
-                    start=current,
+    periods = []
+    if first_day is not None:
+        first = first_day.replace(day=1) if by_month else week_start(first_day)
+        for period_start, length in _period_starts(first, today, by_month):
+            row, vol = per_period.get(period_start), volume.get(period_start, {})
+            periods.append(
+                Period(
+                    start=period_start,
                     sessions=row["count"] if row else 0,
                     pain_before=round(row["before"], 1) if row else None,
                     pain_after=round(row["after"], 1) if row else None,
                     repetitions=vol.get("total_repetitions") or 0,
                     hold_seconds=vol.get("total_hold") or 0,
+                    days=length,
                 )
             )
-            current += datetime.timedelta(weeks=1)
 
-    rated = [week for week in weeks if week.sessions]
-    baseline = _weighted_mean(rated[:BASELINE_WEEKS])
-    latest = _weighted_mean(rated[-BASELINE_WEEKS:]) if len(rated) > BASELINE_WEEKS else None
-    for week in rated[BASELINE_WEEKS:]:
-        week.meaningful = is_meaningful(baseline, week.pain_after)
+    rated = [period for period in periods if period.sessions]
+    baseline = _weighted_mean(rated[:BASELINE_PERIODS])
+    latest = _weighted_mean(rated[-BASELINE_PERIODS:]) if len(rated) > BASELINE_PERIODS else None
+    for period in rated[BASELINE_PERIODS:]:
+        period.meaningful = is_meaningful(baseline, period.pain_after)
 
-    days = list(
-        sessions.values("date")
-        .annotate(before=Avg("pain_before"), after=Avg("pain_after"))
-        .order_by("date")
-    )
     exercises = list(
         entries.values("exercise__name", "exercise__slug")
         .annotate(
@@ -144,53 +209,30 @@ def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int
         .order_by("exercise__name")
     )
     return Progress(
-        weeks=weeks,
+        periods=periods,
         days=days,
         exercises=exercises,
         baseline_after=baseline,
         latest_after=latest,
         weekly_goal=weekly_goal,
+        by_month=by_month,
     )
 
 
+def _weeks_of(days: list[dict]) -> dict[datetime.date, dict]:
+    """Daily rows (count and average pain) added up into weeks, averages weighted by count."""
+    weeks: dict[datetime.date, dict] = {}
+    for day in days:
+        week = weeks.setdefault(week_start(day["date"]), {"count": 0, "before": 0, "after": 0})
+        week["count"] += day["count"]
+        week["before"] += day["before"] * day["count"]
+        week["after"] += day["after"] * day["count"]
+    for week in weeks.values():
+        week["before"] /= week["count"]
+        week["after"] /= week["count"]
+    return weeks
+
+
 def _as_date(value) -> datetime.date:
-    # TruncWeek of a DateField gives a date on PostgreSQL and SQLite; a datetime on some backends.
+    # TruncWeek/TruncMonth of a DateField: a date on PostgreSQL and SQLite, a datetime elsewhere.
     return value.date() if isinstance(value, datetime.datetime) else value
-
-
-def _cache_key(user_id: int) -> str:
-    return f"progress:{user_id}"
-
-
-def user_progress(user, *, today: datetime.date, range_key: str) -> Progress:
-    """progress() for all of a user's sessions, cached until their logbook changes.
-
-    One cache entry per user holds the figures of each range asked for, under a version: the
-    day, the weekly goal, the number of sessions and the latest change to any of them (one
-    indexed query). Saving, editing, deleting a session or recording its next morning changes
-    the version, so a stale figure is never shown, and the entry is replaced as a whole.
-    """
-    sessions = Session.objects.filter(user=user)
-    stamp = sessions.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-    version = f"{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
-    key = _cache_key(user.pk)
-
-    def compute() -> Progress:
-        return progress(sessions, today=today, range_key=range_key, weekly_goal=user.weekly_goal)
-
-    try:
-        entry = cache.get(key)
-        ranges = entry["ranges"] if entry and entry["version"] == version else {}
-        if range_key not in ranges:
-            ranges = {**ranges, range_key: compute()}
-            cache.set(key, {"version": version, "ranges": ranges}, CACHE_SECONDS)
-        return ranges[range_key]
-    except Exception:  # any cache failure (Redis down): the figures still show
-        logger.warning("Cache unavailable; progress computed without it", exc_info=True)
-        return compute()
-
-
-def forget_cached_progress(user_id: int) -> None:
-    """Remove a user's cached figures (account deletion): they hold weekly pain averages."""
-    cache.delete(_cache_key(user_id))

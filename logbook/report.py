@@ -71,11 +71,11 @@ class Report:
 
     @property
     def sessions(self) -> int:
-        return sum(week.sessions for week in self.progress.weeks)
+        return sum(week.sessions for week in self.progress.periods)
 
     @property
     def weeks_kept(self) -> int:
-        return sum(week.sessions >= self.planned_per_week for week in self.progress.weeks)
+        return sum(week.sessions >= self.planned_per_week for week in self.progress.periods)
 
     @property
     def kept_summary(self) -> str:
@@ -85,7 +85,7 @@ class Report:
             "sessions": self.sessions,
             "planned": self.planned_per_week,
             "kept": self.weeks_kept,
-            "total": len(self.progress.weeks),
+            "total": len(self.progress.periods),
         }
         logged = ngettext("%(sessions)s session.", "%(sessions)s sessions.", self.sessions)
         if self.has_plan:

@@ -21,14 +21,14 @@ def _labels(figures: Progress, xs: list[float]) -> list[dict]:
     every = max(1, len(xs) // 6)
     return [
         {"x": xs[index], "date": week.start}
-        for index, week in enumerate(figures.weeks)
+        for index, week in enumerate(figures.periods)
         if index % every == 0
     ]
 
 
 def pain_chart(figures: Progress) -> dict:
     height, top, bottom = PAIN["height"], PAIN["top"], PAIN["bottom"]
-    xs = _x_positions(len(figures.weeks))
+    xs = _x_positions(len(figures.periods))
 
     def y(value: float) -> float:
         return round(top + (height - top - bottom) * (1 - value / PAIN_MAX), 1)
@@ -36,7 +36,7 @@ def pain_chart(figures: Progress) -> dict:
     def line(attribute: str) -> list[dict]:
         return [
             {"x": xs[index], "y": y(getattr(week, attribute))}
-            for index, week in enumerate(figures.weeks)
+            for index, week in enumerate(figures.periods)
             if getattr(week, attribute) is not None
         ]
 
@@ -53,7 +53,7 @@ def pain_chart(figures: Progress) -> dict:
         "after_points": " ".join(f"{p['x']},{p['y']}" for p in after),
         "meaningful": [
             {"x": xs[index], "y": y(week.pain_after)}
-            for index, week in enumerate(figures.weeks)
+            for index, week in enumerate(figures.periods)
             if week.meaningful
         ],
         "labels": _labels(figures, xs),
@@ -64,8 +64,8 @@ def pain_chart(figures: Progress) -> dict:
 def sessions_chart(figures: Progress, planned: int) -> dict:
     """A bar per week with its count written above it, and the planned number as a line."""
     height, top, bottom = SESSIONS["height"], SESSIONS["top"], SESSIONS["bottom"]
-    xs = _x_positions(len(figures.weeks))
-    most = max([planned, *(week.sessions for week in figures.weeks)])
+    xs = _x_positions(len(figures.periods))
+    most = max([planned, *(week.sessions for week in figures.periods)])
     span = height - top - bottom
     bar = round(min(24.0, (WIDTH - LEFT - RIGHT) / max(1, len(xs)) * 0.6), 1)
 
@@ -86,7 +86,7 @@ def sessions_chart(figures: Progress, planned: int) -> dict:
                 "count": week.sessions,
                 "kept": week.sessions >= planned,
             }
-            for index, week in enumerate(figures.weeks)
+            for index, week in enumerate(figures.periods)
         ],
         "bar_width": bar,
         "planned": planned,

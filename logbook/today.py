@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from logbook.cached import user_progress
 from logbook.care import Prompt, care_prompts, next_lesson
 from logbook.models import Lesson, Plan, Session
 from logbook.models.plan import week_start
 from logbook.outcomes import Change, function_due, function_report
 from logbook.planning import Week, estimated_minutes, this_week
-from logbook.progress import user_progress
 
 # The session key of "not now" for the function check: the home page stops asking for the day.
 FUNCTION_SKIPPED_ON = "backcare_function_skipped_on"

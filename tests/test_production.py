@@ -107,7 +107,7 @@ def test_a_database_outage_shows_a_friendly_503_page(alice_client, monkeypatch):
     def unreachable(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(views, "user_progress", unreachable)
+    monkeypatch.setattr(views, "user_figures", unreachable)
     alice_client.raise_request_exception = False
     response = alice_client.get(reverse("logbook:progress"))
     assert response.status_code == 503
@@ -128,7 +128,7 @@ def test_other_errors_are_a_plain_500_page(alice_client, monkeypatch, error):
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(views, "user_progress", fail)
+    monkeypatch.setattr(views, "user_figures", fail)
     alice_client.raise_request_exception = False
     response = alice_client.get(reverse("logbook:progress"))
     assert response.status_code == 500
@@ -145,7 +145,7 @@ def test_a_deadlock_or_timeout_is_not_called_an_outage(alice_client, monkeypatch
         error.__cause__ = psycopg.errors.DeadlockDetected("deadlock detected")
         raise error
 
-    monkeypatch.setattr(views, "user_progress", deadlock)
+    monkeypatch.setattr(views, "user_figures", deadlock)
     alice_client.raise_request_exception = False
     assert alice_client.get(reverse("logbook:progress")).status_code == 500
 

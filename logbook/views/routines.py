@@ -6,20 +6,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.precautions import precaution_messages
 from logbook import services
 from logbook.attempts import recent_attempts
+from logbook.cached import user_progress
 from logbook.care import care_prompts
 from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
-from logbook.progress import progress
 from logbook.progression import suggestion_for
 
 MOVES = {"up": -1, "down": 1}
-RECENT_SESSIONS = 5
 CHART_SESSIONS = 30
 
 
@@ -83,14 +83,20 @@ def routine_detail(request, pk):
         item.precaution_messages = precaution_messages(
             item.exercise.precautions, request.user.precautions
         )
-    sessions = Session.objects.filter(user=request.user, routine=routine)
-    history = progress(
-        sessions, today=request.user.today(), range_key="12", weekly_goal=request.user.weekly_goal
+    today = request.user.today()
+    history = user_progress(request.user, today=today, range_key="12", routine=routine)
+    # The latest sessions, newest first, with only what their flags need from their entries.
+    recent = list(
+        Session.objects.filter(user=request.user, routine=routine)
+        .order_by("-date", "-created_at")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ExerciseEntry.objects.only("session_id", "pain_during", "sharp_pain"),
+            )
+        )[:CHART_SESSIONS]
     )
-    chart_sessions = list(sessions.order_by("-date", "-created_at")[:CHART_SESSIONS])[::-1]
-    last_sessions = sessions.prefetch_related(
-        Prefetch("entries", queryset=ExerciseEntry.objects.select_related("exercise"))
-    )[:RECENT_SESSIONS]
+    first = recent[-1].date if recent else today
     return render(
         request,
         "logbook/routine_detail.html",
@@ -100,14 +106,23 @@ def routine_detail(request, pk):
             "is_owner": routine.is_owned_by(request.user),
             "copy_token": uuid.uuid4(),
             "history": history,
-            "last_sessions": last_sessions,
-            "chart_sessions": chart_sessions,
+            "recent_sessions": recent,
             "chart_data": {
+                # Spaced by date: x is the number of days since the first session shown.
                 "sessions": [
-                    {"date": s.date.isoformat(), "before": s.pain_before, "after": s.pain_after}
-                    for s in chart_sessions
+                    {
+                        "x": (session.date - first).days,
+                        "date": date_format(session.date, "j M Y"),
+                        "before": session.pain_before,
+                        "after": session.pain_after,
+                    }
+                    for session in reversed(recent)
                 ],
-                "labels": {"before": _("Pain before"), "after": _("Pain after")},
+                "labels": {
+                    "before": _("Pain before"),
+                    "after": _("Pain after"),
+                    "pain": _("Pain (0–10)"),
+                },
             },
         },
     )

@@ -40,9 +40,14 @@ def _get_session_for_user(request, pk) -> Session:
 
 @login_required
 def session_list(request):
-    page = Paginator(_sessions_with_entries(request.user), SESSIONS_PER_PAGE).get_page(
-        request.GET.get("page")
+    # The list shows only each exercise's name: its content (steps, poses) stays in the database.
+    entries = ExerciseEntry.objects.select_related("exercise").only(
+        *(field.name for field in ExerciseEntry._meta.concrete_fields), "exercise__name"
     )
+    sessions = Session.objects.filter(user=request.user).prefetch_related(
+        Prefetch("entries", queryset=entries)
+    )
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
     today = request.user.today()
     # Yesterday's sessions still waiting for their next-morning check (on this page).
     awaiting_check = [

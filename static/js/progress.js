@@ -9,28 +9,41 @@
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var brand = "#0b5563";
   var before = "#8a4b08";
-  var DAY = 24 * 60 * 60 * 1000;
-  var firstWeek = data.weeks.length ? Date.parse(data.weeks[0]) : 0;
 
-  function weekLabel(value) {
-    var label = data.weeks[Math.round(value)];
+  // Labels come from the server, written as the tables write dates ("7 Sep 2026", "Sep 2026").
+  function periodLabel(value) {
+    var label = data.periods[Math.round(value)];
     return Number.isInteger(value) && label ? label : "";
   }
 
-  var every = Math.max(1, Math.ceil(data.weeks.length / 8));
+  var every = Math.max(1, Math.ceil(data.periods.length / 8));
   var xAxis = {
     type: "linear",
     min: -0.5,
-    max: data.weeks.length - 0.5,
-    // One tick per labelled week (at most eight), on whole numbers only.
+    max: data.periods.length - 0.5,
+    // The newest period always has a tick, and every so many before it (at most eight).
     afterBuildTicks: function (axis) {
-      axis.ticks = data.weeks
+      var last = data.periods.length - 1;
+      axis.ticks = data.periods
         .map(function (_, index) { return { value: index }; })
-        .filter(function (tick) { return tick.value % every === 0; });
+        .filter(function (tick) { return (last - tick.value) % every === 0; });
     },
-    ticks: { callback: weekLabel },
+    ticks: { callback: periodLabel, maxRotation: 0, autoSkip: true },
   };
-  var common = { animation: reduceMotion ? false : { duration: 400 }, maintainAspectRatio: false };
+  var tooltip = {
+    callbacks: {
+      title: function (items) {
+        return items.length ? periodLabel(Math.round(items[0].parsed.x)) : "";
+      },
+    },
+  };
+  var common = {
+    animation: reduceMotion ? false : { duration: 400 },
+    maintainAspectRatio: false,
+    plugins: { tooltip: tooltip },
+  };
+  // Points at 0 or 10 are drawn whole (not clipped by the plot's edge); bars leave headroom.
+  var painAxis = { min: 0, max: 10, title: { display: true, text: data.labels.pain } };
 
   function weekly(values) {
     return values.map(function (value, index) {
@@ -38,9 +51,10 @@
     });
   }
 
+  // Each day sits at its place inside its week's slot (the week's point is at the middle).
   function daily(key) {
     return data.days.map(function (day) {
-      return { x: (Date.parse(day.date) - firstWeek) / DAY / 7 - 0.5 + 1 / 14, y: day[key] };
+      return { x: day.x - 0.5 + 1 / 14, y: day[key] };
     });
   }
 
@@ -48,13 +62,14 @@
     type: "line",
     data: {
       datasets: [
-        { label: data.labels.before, data: weekly(data.painBefore), borderColor: before, backgroundColor: before, spanGaps: true },
-        { label: data.labels.after, data: weekly(data.painAfter), borderColor: brand, backgroundColor: brand, spanGaps: true, borderWidth: 3 },
-        { label: data.labels.daily, data: daily("after"), type: "scatter", borderColor: brand, backgroundColor: "rgba(11, 85, 99, 0.35)", pointRadius: 3 },
-      ],
+        { label: data.labels.before, data: weekly(data.painBefore), borderColor: before, backgroundColor: before, spanGaps: true, clip: false },
+        { label: data.labels.after, data: weekly(data.painAfter), borderColor: brand, backgroundColor: brand, spanGaps: true, borderWidth: 3, clip: false },
+        { label: data.labels.daily, data: daily("after"), type: "scatter", borderColor: brand, backgroundColor: "rgba(11, 85, 99, 0.35)", pointRadius: 3, clip: false },
+      ].filter(function (dataset) { return dataset.data.length; }),
     },
     options: Object.assign({}, common, {
-      scales: { x: xAxis, y: { min: 0, max: 10, title: { display: true, text: data.labels.pain } } },
+      layout: { padding: { top: 6, bottom: 2 } },
+      scales: { x: xAxis, y: painAxis },
     }),
   });
 
@@ -73,7 +88,7 @@
         },
       ],
     },
-    options: Object.assign({}, common, { scales: { x: xAxis, y: { beginAtZero: true, ticks: { precision: 0 } } } }),
+    options: Object.assign({}, common, { scales: { x: xAxis, y: { beginAtZero: true, grace: "10%", ticks: { precision: 0 } } } }),
   });
 
   new window.Chart(document.getElementById("volume-chart"), {
@@ -87,8 +102,8 @@
     options: Object.assign({}, common, {
       scales: {
         x: xAxis,
-        y: { beginAtZero: true, position: "left", title: { display: true, text: data.labels.repetitions } },
-        y2: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: data.labels.holdMinutes } },
+        y: { beginAtZero: true, grace: "10%", position: "left", title: { display: true, text: data.labels.repetitions } },
+        y2: { beginAtZero: true, grace: "10%", position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: data.labels.holdMinutes } },
       },
     }),
   });

@@ -1,12 +1,14 @@
 """Weekly figures checked against values worked out by hand."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
 
+from logbook.cached import user_progress
 from logbook.models import ExerciseEntry, Session
-from logbook.progress import progress, range_start, user_progress
+from logbook.progress import progress, range_start
 from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,11 @@ def history(alice, bob):
     return {"stretch": stretch, "bridge": bridge}
 
 
+def _chart_data(content: str) -> dict:
+    start = content.index('<script id="progress-data" type="application/json">')
+    return json.loads(content[content.index(">", start) + 1 : content.index("</script>", start)])
+
+
 def test_range_start_is_a_monday_so_many_weeks_back():
     assert range_start(MONDAY, "4") == datetime.date(2026, 11, 2)
     assert range_start(datetime.date(2026, 11, 29), "4") == datetime.date(2026, 11, 2)
@@ -66,10 +73,10 @@ def test_weekly_averages_match_hand_computed_values(alice, history):
     report = progress(
         Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=2
     )
-    rows = [(w.start.day, w.sessions, w.pain_before, w.pain_after) for w in report.weeks]
+    rows = [(w.start.day, w.sessions, w.pain_before, w.pain_after) for w in report.periods]
     assert rows == [(2, 2, 6.5, 5.5), (9, 1, 5.0, 4.0), (16, 2, 4.0, 2.5), (23, 1, 3.0, 1.0)]
     # Both sides of 5 repetitions held 20 s, plus 2 sets of 3 repetitions without a hold.
-    assert (report.weeks[0].repetitions, report.weeks[0].hold_seconds) == (16, 200)
+    assert (report.periods[0].repetitions, report.periods[0].hold_seconds) == (16, 200)
     assert report.weeks_meeting_goal == 2
 
 
@@ -80,7 +87,7 @@ def test_baseline_and_meaningful_change(alice, history):
     # First two weeks: (5.5 x 2 + 4 x 1) / 3 = 5.0; last two: (2.5 x 2 + 1 x 1) / 3 = 2.0.
     assert (report.baseline_after, report.latest_after) == (5.0, 2.0)
     assert report.change_is_meaningful
-    assert [w.meaningful for w in report.weeks] == [False, False, True, True]
+    assert [w.meaningful for w in report.periods] == [False, False, True, True]
 
 
 def test_per_exercise_change_and_flags(alice, history):
@@ -149,13 +156,16 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 13 queries: the request transaction's savepoint and release, the login session, the user,
-    # the logbook's change stamp, then weekly sessions, weekly volume, daily points and
-    # per-exercise figures, the two weeks' trend behind the care prompts, the PSFS activities
-    # and checks (their scores only once there is a check), and whether there is a plan.
-    with django_assert_num_queries(13):
+    # 12 queries: the request transaction's savepoint and release, the login session, the user,
+    # the logbook's change stamp (with the first session's date), then sessions per day (per
+    # month beyond a year), volume per period and per-exercise figures, the two weeks' trend
+    # behind the care prompts, the PSFS activities and checks (their scores only once there is
+    # a check), and whether there is a plan.
+    with django_assert_num_queries(12):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
-    assert sum(week.sessions for week in response.context["progress"].weeks) == days
+    report = response.context["progress"]
+    assert sum(period.sessions for period in report.periods) == days
+    assert report.by_month == (days > 366)
     # Unchanged logbook: the figures come from the cache, after the change stamp; the care
     # prompts' trend, the PSFS report and the plan are read afresh (four queries).
     with django_assert_num_queries(9):
@@ -168,7 +178,7 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
     second = _session(alice, (11, 17), 6, 5)
 
     def after_pain():
-        return user_progress(alice, today=MONDAY, range_key="4").weeks[-2].pain_after
+        return user_progress(alice, today=MONDAY, range_key="4").periods[-2].pain_after
 
     assert after_pain() == 5.0
     if change == "add":
@@ -182,5 +192,70 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
         first.delete()
         expected = 5.0
     report = user_progress(alice, today=MONDAY, range_key="4")
-    assert report.weeks[-2].pain_after == expected
-    assert report.weeks[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]
+    assert report.periods[-2].pain_after == expected
+    assert report.periods[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]
+
+
+def test_a_history_longer_than_a_year_is_summarised_by_month(alice):
+    for day in (datetime.date(2024, 1, 10), datetime.date(2024, 1, 20), MONDAY):
+        SessionFactory(user=alice, date=day, pain_before=6, pain_after=4)
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="all", weekly_goal=3
+    )
+    assert report.by_month
+    assert report.periods[0].start == datetime.date(2024, 1, 1)
+    assert report.periods[-1].start == datetime.date(2026, 11, 1)
+    assert len(report.periods) == 35  # January 2024 to November 2026
+    # Two sessions in January's 31 days: 0.5 a week; November so far is 23 days.
+    assert (report.periods[0].sessions, report.periods[0].sessions_per_week) == (2, 0.5)
+    assert report.periods[-1].days == 23
+    assert report.days == []  # no daily points beyond a year: the months carry it
+    assert report.span == "35 months"
+
+
+def test_a_year_or_less_stays_week_by_week_with_daily_points(alice, history):
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="all", weekly_goal=3
+    )
+    assert not report.by_month
+    assert [day["date"].day for day in report.days] == [20, 3, 5, 10, 17, 19, 23]
+    assert report.span == "6 weeks"
+
+
+def test_progress_table_lists_the_newest_week_first_in_the_charts_units(
+    alice_client, alice, frozen_now
+):
+    frozen_now(NOON_UTC)
+    exercise = ExerciseFactory()
+    for day, hold in ((datetime.date(2026, 11, 2), 10), (MONDAY, 30)):
+        session = SessionFactory(user=alice, date=day)
+        # 3 repetitions of 30 s: 90 s, which is 1.5 minutes in the table as in the chart.
+        ExerciseEntryFactory(
+            session=session,
+            exercise=exercise,
+            sets=1,
+            repetitions=3,
+            hold_seconds=hold,
+            side="na",
+        )
+    response = alice_client.get(reverse("logbook:progress"), {"weeks": "4"})
+    content = response.content.decode()
+    rows = [content.index(f'<th scope="row">{day} Nov 2026</th>') for day in (23, 16, 9, 2)]
+    assert rows == sorted(rows)
+    data = _chart_data(content)
+    assert data["periods"] == ["2 Nov 2026", "9 Nov 2026", "16 Nov 2026", "23 Nov 2026"]
+    assert data["holdMinutes"][-1] == 1.5
+    assert "<td>1.5</td>" in content
+
+
+def test_the_cached_progress_page_shows_a_session_logged_since(alice_client, alice, frozen_now):
+    frozen_now(NOON_UTC)
+    _session(alice, (11, 16), 6, 5)
+    url = reverse("logbook:progress")
+    assert (
+        '<th scope="row">23 Nov 2026</th>\n      <td>0</td>'
+        in alice_client.get(url).content.decode()
+    )
+    _session(alice, (11, 23), 4, 2)
+    content = alice_client.get(url).content.decode()
+    assert '<th scope="row">23 Nov 2026</th>\n      <td>1</td>' in content

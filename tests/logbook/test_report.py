@@ -8,7 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from logbook.models import FunctionActivity, FunctionCheck, FunctionScore, Session
-from logbook.progress import Progress, Week
+from logbook.progress import Period, Progress
 from logbook.report_charts import pain_chart, sessions_chart
 from tests.factories import (
     ExerciseEntryFactory,
@@ -63,12 +63,12 @@ def test_the_report_shows_routine_weeks_pain_and_flags(alice_client, history):
     assert [line.exercise for line in report.routine] == ["Bridge"]
     assert report.routine[0].dose == "8 repetitions"
     # The session planned for Wednesday 25 November is after today: not counted.
-    assert [week.sessions for week in report.progress.weeks] == [2, 2, 2, 1]
+    assert [week.sessions for week in report.progress.periods] == [2, 2, 2, 1]
     assert report.planned_per_week == 3
     assert report.weeks_kept == 0
     # 6 in the first two weeks, 2 in the last two: a meaningful fall, and the weeks marked.
     assert "fell from 6.0 to 2.0 out of 10" in report.pain_summary
-    assert [week.meaningful for week in report.progress.weeks] == [False, False, True, True]
+    assert [week.meaningful for week in report.progress.periods] == [False, False, True, True]
     assert [(group.exercise, [e.date for e in group.events]) for group in report.flagged] == [
         ("Bridge", [datetime.date(2026, 11, 9)])
     ]
@@ -165,16 +165,16 @@ def test_the_report_pages_cost_the_same_queries_for_a_short_and_a_long_history(
         ExerciseEntryFactory(session=session, exercise=knee_hug, pain_during=6)
     assert count() == short
     # Session and user, the request's savepoint and its release, then: the notes to choose
-    # from, four progress figures, plan, flagged entries, worse mornings, two for the function
+    # from, three progress figures, plan, flagged entries, worse mornings, two for the function
     # checks, the live links. (A plan adds one for its routine's items.)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         alice_client.get(REPORT_URL, {"weeks": "26"})
 
 
 def _progress(sessions: list[int], after: list[float | None]) -> Progress:
     monday = datetime.date(2026, 11, 2)
     weeks = [
-        Week(
+        Period(
             start=monday + datetime.timedelta(weeks=index),
             sessions=count,
             pain_after=value,

@@ -189,8 +189,8 @@ def test_routine_page_shows_steps_beside_my_history_with_it(alice_client, alice,
     response = alice_client.get(curated.get_absolute_url())
     content = response.content.decode()
     assert "Lie on your back" in content  # the knee-to-chest steps
-    assert list(response.context["last_sessions"]) == list(Session.objects.filter(user=alice))
-    assert "pain 6 → 3" in content
+    assert list(response.context["recent_sessions"]) == list(Session.objects.filter(user=alice))
+    assert "<td>6</td><td>3</td>" in content
     assert 'id="routine-chart"' in content
     assert "Copy to adjust it" in content
 
@@ -215,13 +215,17 @@ def test_routine_page_query_count_is_fixed(
             ExerciseEntryFactory(
                 session=session, exercise=item.exercise, position=item.position, pain_during=n % 8
             )
-    # 19 queries: login session, user, savepoint and release, the routine, its items with their
+    # 18 queries: login session, user, savepoint and release, the routine, its items with their
     # exercises, the exercises' steps and harder variations, recent attempts (one window query,
-    # and which exercises hurt in those sessions), the plan, the care prompts' trend, progress
-    # (4), the chart's sessions, the last sessions and their entries.
-    with django_assert_num_queries(19):
+    # and which exercises hurt in those sessions), the plan, the care prompts' trend, the
+    # logbook's change stamp, the routine's progress figures (3), the latest sessions and what
+    # their flags need from their entries.
+    with django_assert_num_queries(18):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
+    # Unchanged logbook: the figures come from the cache (three queries fewer).
+    with django_assert_num_queries(15):
+        alice_client.get(routine.get_absolute_url())
 
 
 def test_accepting_a_suggestion_updates_my_routine_once(alice_client, alice):

@@ -49,9 +49,9 @@ def test_someone_without_an_account_sees_the_report_and_nothing_else(
     hidden = SessionFactory(user=alice, date=TODAY, notes="Not for the physio")
     chosen = alice.sessions.get(notes="Shared note")
     token = share_link_create(user=alice, weeks=12, days=30, note_sessions=[chosen.pk])
-    # The request's savepoint and its release, the link and its "opened" stamp, four progress
+    # The request's savepoint and its release, the link and its "opened" stamp, three progress
     # figures, plan, flagged entries, worse mornings, notes and two for the function checks.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(_shared(token))
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex, nofollow"
