@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML is compressed here unless a proxy in front does it (COMPRESS_HTML=false then);
+    # WhiteNoise serves static files precompressed (gzip and brotli) before this is reached.
+    *(["django.middleware.gzip.GZipMiddleware"] if env_bool("COMPRESS_HTML", True) else []),
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

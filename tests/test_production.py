@@ -173,3 +173,22 @@ def test_a_failed_csrf_check_explains_itself_in_backcares_own_page(alice):
     content = response.content.decode()
     assert "Please send that again" in content
     assert "<style" not in content
+
+
+def test_pages_are_compressed_for_browsers_that_accept_it(client):
+    import gzip
+
+    plain = client.get(reverse("exercises:list"))
+    compressed = client.get(reverse("exercises:list"), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+
+
+def test_static_files_are_written_with_brotli_copies_too():
+    from whitenoise.compress import Compressor
+
+    compressor = Compressor(quiet=True)
+    assert compressor.use_brotli
+    assert compressor.use_gzip
