@@ -5,15 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.precautions import precaution_messages
 from logbook import services
 from logbook.attempts import recent_attempts
-from logbook.cached import user_progress
+from logbook.cached import user_figures
 from logbook.care import care_prompts
 from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
@@ -83,20 +85,8 @@ def routine_detail(request, pk):
         item.precaution_messages = precaution_messages(
             item.exercise.precautions, request.user.precautions
         )
-    today = request.user.today()
-    history = user_progress(request.user, today=today, range_key="12", routine=routine)
-    # The latest sessions, newest first, with only what their flags need from their entries.
-    recent = list(
-        Session.objects.filter(user=request.user, routine=routine)
-        .order_by("-date", "-created_at")
-        .prefetch_related(
-            Prefetch(
-                "entries",
-                queryset=ExerciseEntry.objects.only("session_id", "pain_during", "sharp_pain"),
-            )
-        )[:CHART_SESSIONS]
-    )
-    first = recent[-1].date if recent else today
+    figures = user_figures(request.user, today=request.user.today())
+    history = figures.progress("12", routine)
     return render(
         request,
         "logbook/routine_detail.html",
@@ -105,26 +95,45 @@ def routine_detail(request, pk):
             "items": items,
             "is_owner": routine.is_owned_by(request.user),
             "copy_token": uuid.uuid4(),
-            "history": history,
-            "recent_sessions": recent,
-            "chart_data": {
-                # Spaced by date: x is the number of days since the first session shown.
-                "sessions": [
-                    {
-                        "x": (session.date - first).days,
-                        "date": date_format(session.date, "j M Y"),
-                        "before": session.pain_before,
-                        "after": session.pain_after,
-                    }
-                    for session in reversed(recent)
-                ],
-                "labels": {
-                    "before": _("Pain before"),
-                    "after": _("Pain after"),
-                    "pain": _("Pain (0–10)"),
-                },
-            },
+            # Written once per language until the logbook changes, as the progress page's.
+            "history_html": figures.get(
+                ("routine", routine.pk, get_language()),
+                lambda: _history_html(request.user, routine, history),
+            ),
         },
+    )
+
+
+def _history_html(user, routine, history) -> str:
+    """The routine page's history column: the latest sessions, newest first, with only what
+    their flags need from their entries, a chart spaced by date and the weeks."""
+    recent = list(
+        Session.objects.filter(user=user, routine=routine)
+        .order_by("-date", "-created_at")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ExerciseEntry.objects.only("session_id", "pain_during", "sharp_pain"),
+            )
+        )[:CHART_SESSIONS]
+    )
+    first = recent[-1].date if recent else None
+    chart_data = {
+        # x: the number of days since the first session shown.
+        "sessions": [
+            {
+                "x": (session.date - first).days,
+                "date": date_format(session.date, "j M Y"),
+                "before": session.pain_before,
+                "after": session.pain_after,
+            }
+            for session in reversed(recent)
+        ],
+        "labels": {"before": _("Pain before"), "after": _("Pain after"), "pain": _("Pain (0–10)")},
+    }
+    return render_to_string(
+        "logbook/includes/routine_history.html",
+        {"history": history, "recent_sessions": recent, "chart_data": chart_data},
     )
 
 

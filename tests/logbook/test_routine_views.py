@@ -223,8 +223,8 @@ def test_routine_page_query_count_is_fixed(
     with django_assert_num_queries(18):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
-    # Unchanged logbook: the figures come from the cache (three queries fewer).
-    with django_assert_num_queries(15):
+    # Unchanged logbook: the figures and the history column come from the cache (five fewer).
+    with django_assert_num_queries(13):
         alice_client.get(routine.get_absolute_url())
 
 
@@ -324,3 +324,24 @@ def test_adding_counts_the_items_afresh_not_from_a_stale_prefetch(alice):
     with pytest.raises(ValidationError, match="at most 20 exercises"):
         routine_add_exercise(routine=stale, exercise=ExerciseFactory())
     assert routine.items.count() == MAX_ITEMS
+
+
+def test_the_routine_page_lists_sessions_newest_first_and_follows_new_ones(
+    alice_client, alice, curated
+):
+    for day, after in ((18, 5), (20, 3)):
+        SessionFactory(
+            user=alice,
+            routine=curated,
+            date=datetime.date(2026, 11, day),
+            pain_before=6,
+            pain_after=after,
+        )
+    content = alice_client.get(curated.get_absolute_url()).content.decode()
+    assert content.index("20 Nov 2026") < content.index("18 Nov 2026")
+    SessionFactory(
+        user=alice, routine=curated, date=datetime.date(2026, 11, 21), pain_before=4, pain_after=1
+    )
+    content = alice_client.get(curated.get_absolute_url()).content.decode()
+    assert content.index("21 Nov 2026") < content.index("20 Nov 2026")
+    assert "<td>4</td><td>1</td>" in content
