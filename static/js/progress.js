@@ -16,19 +16,20 @@
     return Number.isInteger(value) && label ? label : "";
   }
 
-  var every = Math.max(1, Math.ceil(data.periods.length / 8));
   var xAxis = {
     type: "linear",
     min: -0.5,
     max: data.periods.length - 0.5,
-    // The newest period always has a tick, and every so many before it (at most eight).
+    // The newest period always has a tick, and every so many before it: as many as fit.
     afterBuildTicks: function (axis) {
       var last = data.periods.length - 1;
+      var fit = Math.max(2, Math.floor(axis.chart.width / 100));
+      var every = Math.max(1, Math.ceil(data.periods.length / fit));
       axis.ticks = data.periods
         .map(function (_, index) { return { value: index }; })
         .filter(function (tick) { return (last - tick.value) % every === 0; });
     },
-    ticks: { callback: periodLabel, maxRotation: 0, autoSkip: true },
+    ticks: { callback: periodLabel, maxRotation: 0, autoSkip: false },
   };
   var tooltip = {
     callbacks: {

@@ -49,12 +49,13 @@
           max: Math.max(last, 1),
           afterBuildTicks: function (axis) {
             var days = Object.keys(byDay).map(Number);
-            var every = Math.max(1, Math.ceil(days.length / 5));
+            var fit = Math.max(2, Math.floor(axis.chart.width / 100));
+            var every = Math.max(1, Math.ceil(days.length / fit));
             axis.ticks = days
               .filter(function (_, index) { return (days.length - 1 - index) % every === 0; })
               .map(function (day) { return { value: day }; });
           },
-          ticks: { maxRotation: 0, callback: function (value) { return byDay[value] || ""; } },
+          ticks: { maxRotation: 0, autoSkip: false, callback: function (value) { return byDay[value] || ""; } },
         },
         y: { min: 0, max: 10, title: { display: true, text: data.labels.pain } },
       },
