@@ -58,15 +58,18 @@
     event.returnValue = ""; // older browsers show their own words; none can be set
   }
 
+  // After a refused save the page shows the typed values, none of them saved yet.
+  var refused = Boolean(document.getElementById("form-errors"));
   var warning = false;
   function update() {
-    var dirty = Array.prototype.some.call(form.elements, changed);
+    var dirty = refused || Array.prototype.some.call(form.elements, changed);
     if (dirty !== warning) {
       warning = dirty;
       window[dirty ? "addEventListener" : "removeEventListener"]("beforeunload", warn);
     }
   }
 
+  update();
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   // Every button of the form saves what was typed: leaving that way loses nothing.

@@ -79,6 +79,11 @@ def test_an_invalid_dose_focuses_the_error_summary_and_keeps_what_was_typed(
     summary.get_by_role("link").click()
     expect(cards.nth(1).get_by_label("Repetitions")).to_be_focused()
     _fits_the_screen(page)
+    # What the page shows again is not saved yet: leaving asks first.
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Back to the routine").click()
+    assert dialogs == ["beforeunload"]
 
 
 def test_leaving_with_unsaved_changes_asks_first(editor: Routine, page: Page):
