@@ -12,7 +12,6 @@ from logbook.models import (
     FlarePlan,
     Plan,
     Routine,
-    RoutineItem,
     Session,
 )
 from logbook.models.function import SCORE_MAX, SCORE_MIN
@@ -91,14 +90,19 @@ class SessionForm(forms.ModelForm):
         return date
 
 
+def dose_limits(model, name: str) -> tuple[int, int]:
+    """The lowest and highest value a model's own validators accept for a dose field."""
+    validators = model._meta.get_field(name).validators
+    lows = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
+    highs = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
+    return max(lows), min(highs)
+
+
 def dose_inputs(form: forms.ModelForm) -> None:
     """Number inputs for a dose that tell the browser the model's own limits (min and max)."""
     for name in DOSE_FIELDS:
-        field = form.fields[name]
-        validators = form._meta.model._meta.get_field(name).validators
-        lows = [v.limit_value for v in validators if isinstance(v, MinValueValidator)]
-        highs = [v.limit_value for v in validators if isinstance(v, MaxValueValidator)]
-        field.widget.attrs.update({"inputmode": "numeric", "min": max(lows), "max": min(highs)})
+        low, high = dose_limits(form._meta.model, name)
+        form.fields[name].widget.attrs.update({"inputmode": "numeric", "min": low, "max": high})
 
 
 class EntryForm(forms.ModelForm):
@@ -199,34 +203,6 @@ def posted_entries(data) -> list[dict]:
 
 def posted_session(data) -> dict:
     return {name: data.get(name, "") for name in POSTED_SESSION_FIELDS}
-
-
-class RoutineForm(forms.ModelForm):
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = Routine
-        fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
-
-
-class RoutineItemForm(forms.ModelForm):
-    class Meta:
-        model = RoutineItem
-        fields = [*DOSE_FIELDS, "per_side"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        dose_inputs(self)
-
-
-class AddExerciseForm(forms.Form):
-    exercise = forms.ModelChoiceField(
-        label=_("Add an exercise"),
-        queryset=Exercise.objects.in_display_order(),
-        empty_label=_("Choose an exercise"),
-        error_messages={"required": _("Choose an exercise to add.")},
-    )
 
 
 class FlarePlanForm(forms.ModelForm):

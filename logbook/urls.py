@@ -11,6 +11,7 @@ from logbook.views import (
     player,
     progress,
     report,
+    routine_editor,
     routines,
     sessions,
 )
@@ -49,24 +50,10 @@ urlpatterns = [
     path("routines/", routines.routine_list, name="routine_list"),
     path("routines/new/", routines.routine_create, name="routine_create"),
     path("routines/<int:pk>/", routines.routine_detail, name="routine_detail"),
-    path("routines/<int:pk>/edit/", routines.routine_update, name="routine_update"),
+    path("routines/<int:pk>/edit/", routine_editor.routine_update, name="routine_update"),
     path("routines/<int:pk>/delete/", routines.routine_delete, name="routine_delete"),
     path("routines/<int:pk>/copy/", routines.routine_copy, name="routine_copy"),
     path("routines/<int:pk>/play/", player.routine_play, name="routine_play"),
-    path("routines/<int:pk>/items/add/", routines.item_add, name="routine_item_add"),
-    path(
-        "routines/<int:pk>/items/<int:item_pk>/", routines.item_update, name="routine_item_update"
-    ),
-    path(
-        "routines/<int:pk>/items/<int:item_pk>/move/",
-        routines.item_move,
-        name="routine_item_move",
-    ),
-    path(
-        "routines/<int:pk>/items/<int:item_pk>/remove/",
-        routines.item_remove,
-        name="routine_item_remove",
-    ),
     path(
         "routines/<int:pk>/items/<int:item_pk>/accept/",
         routines.suggestion_accept,

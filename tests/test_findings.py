@@ -78,15 +78,17 @@ def test_a_logged_entry_may_record_no_repetitions(alice_client):
     assert 'min="0"' in repetitions
 
 
-@pytest.mark.parametrize(("direction", "moved"), [("down", True), ("sideways", False), ("", False)])
-def test_only_up_or_down_moves_an_exercise(alice_client, alice, direction, moved):
+@pytest.mark.parametrize(
+    ("button", "moved"), [("move_down", True), ("move_sideways", False), ("direction", False)]
+)
+def test_only_up_or_down_moves_an_exercise(alice_client, alice, button, moved):
     """Finding 8: any direction other than "up" moved the item down."""
     routine = RoutineFactory(owner=alice)
     first = RoutineItemFactory(routine=routine, position=1)
     RoutineItemFactory(routine=routine, position=2)
     alice_client.post(
-        reverse("logbook:routine_item_move", args=[routine.pk, first.pk]),
-        {"direction": direction},
+        reverse("logbook:routine_update", args=[routine.pk]),
+        {"name": routine.name, button: first.pk},
     )
     first.refresh_from_db()
     assert first.position == (2 if moved else 1)

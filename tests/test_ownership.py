@@ -32,18 +32,12 @@ ROUTINE_URLS = {
     "logbook:routine_delete": ["get", "post"],
     "logbook:routine_copy": ["post"],
     "logbook:routine_play": ["get"],
-    "logbook:routine_item_add": ["post"],
 }
 # Alice's weekly plan, found by the signed-in user (bob has none: 404).
 PLAN_URLS = {"logbook:plan_step": ["post"], "logbook:plan_calendar_link": ["post"]}
 # One of alice's share links to her report.
 SHARE_LINK_URLS = {"logbook:share_revoke": ["post"]}
-ROUTINE_ITEM_URLS = {
-    "logbook:routine_item_update": ["post"],
-    "logbook:routine_item_move": ["post"],
-    "logbook:routine_item_remove": ["post"],
-    "logbook:routine_suggestion_accept": ["post"],
-}
+ROUTINE_ITEM_URLS = {"logbook:routine_suggestion_accept": ["post"]}
 # URLs about the signed-in user's own data, with no object in the address.
 OWN_DATA_URLS = {
     "logbook:session_list": ["get"],
@@ -207,8 +201,10 @@ HOSTILE_POST = {
     "what_helps": "taken over",
     "pain_after": "9",
     "name": "taken over",
-    "direction": "down",
+    "items": ["1"],
     "item-1-repetitions": "50",
+    "move_down": "1",
+    "remove": "1",
 }
 
 

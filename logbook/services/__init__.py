@@ -16,6 +16,7 @@ from logbook.services.routines import (
     routine_item_apply,
     routine_move_item,
     routine_remove_item,
+    routine_update,
 )
 from logbook.services.sessions import ENTRY_FIELDS, SESSION_FIELDS, session_create, session_update
 from logbook.services.sharing import (
@@ -43,6 +44,7 @@ __all__ = [
     "routine_item_apply",
     "routine_move_item",
     "routine_remove_item",
+    "routine_update",
     "session_create",
     "session_update",
     "share_key",

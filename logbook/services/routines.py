@@ -1,5 +1,7 @@
 """A routine changes together with its items."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
@@ -8,6 +10,8 @@ from django.utils.translation import gettext as _
 from exercises.models import Exercise
 from logbook.models import MAX_ITEMS, Routine, RoutineItem
 
+# What the routine editor changes on each item: its dose.
+ITEM_DOSE_FIELDS = ["sets", "repetitions", "hold_seconds", "per_side"]
 # A position no routine reaches, used while two items swap places under the unique constraint.
 SWAP_POSITION = 32000
 
@@ -75,6 +79,49 @@ def _once(user, token, make) -> Routine:
         if existing := _existing(user, token):
             return existing
         raise
+
+
+@transaction.atomic
+def routine_update(
+    *,
+    routine: Routine,
+    name: str,
+    description: str,
+    doses: dict[int, dict[str, Any]],
+    add: Exercise | None = None,
+    move: tuple[RoutineItem, int] | None = None,
+    remove: RoutineItem | None = None,
+) -> RoutineItem | None:
+    """Save the routine editor's one form, all or nothing: the name and description, the dose of
+    each item (by item id), then the change its button asked for, if any: add an exercise, move an
+    item (offset -1 or +1) or remove one. Returns the item added.
+
+    Items removed meanwhile (in another tab) are skipped; a ValidationError saves nothing.
+    """
+    Routine.objects.select_for_update().filter(pk=routine.pk).first()
+    routine.name, routine.description = name, description
+    # Only the name and description change: no query for the owner or the unique token.
+    routine.full_clean(
+        exclude=["owner", "copied_from"], validate_unique=False, validate_constraints=False
+    )
+    routine.save(update_fields=["name", "description", "updated_at"])
+    items = list(RoutineItem.objects.filter(routine=routine, pk__in=doses))
+    for item in items:
+        for field in ITEM_DOSE_FIELDS:
+            setattr(item, field, doses[item.pk][field])
+        # The field validators hold the same limits as the database's dose constraints, which
+        # would cost a query each per item here and are checked by the database on the update.
+        item.full_clean(
+            exclude=["routine", "exercise"], validate_unique=False, validate_constraints=False
+        )
+    RoutineItem.objects.bulk_update(items, ITEM_DOSE_FIELDS)
+    if remove is not None:
+        routine_remove_item(item=remove)
+    if move is not None:
+        routine_move_item(item=move[0], offset=move[1])
+    if add is not None:
+        return routine_add_exercise(routine=routine, exercise=add)
+    return None
 
 
 @transaction.atomic

@@ -2,11 +2,9 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,11 +15,10 @@ from logbook import services
 from logbook.attempts import recent_attempts
 from logbook.cached import user_figures
 from logbook.care import care_prompts
-from logbook.forms import AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.progression import suggestion_for
+from logbook.routine_forms import RoutineForm
 
-MOVES = {"up": -1, "down": 1}
 CHART_SESSIONS = 30
 
 
@@ -178,25 +175,6 @@ def routine_create(request):
 
 
 @login_required
-def routine_update(request, pk):
-    routine = _get_own_routine(request, pk)
-    form = RoutineForm(request.POST or None, instance=routine)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Routine saved."))
-        return redirect("logbook:routine_update", pk=routine.pk)
-    items = [
-        (item, RoutineItemForm(instance=item, prefix=f"item-{item.pk}"))
-        for item in routine.items.all()
-    ]
-    return render(
-        request,
-        "logbook/routine_form.html",
-        {"form": form, "routine": routine, "items": items, "add_form": AddExerciseForm()},
-    )
-
-
-@login_required
 def routine_delete(request, pk):
     routine = _get_own_routine(request, pk)
     if request.method == "POST":
@@ -226,66 +204,6 @@ def _uuid_or_none(value):
         return uuid.UUID(value)
     except ValueError:
         return None
-
-
-@login_required
-@require_POST
-def item_add(request, pk):
-    routine = _get_own_routine(request, pk)
-    form = AddExerciseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.routine_add_exercise(routine=routine, exercise=form.cleaned_data["exercise"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, _("Added %(name)s.") % {"name": form.cleaned_data["exercise"].name}
-            )
-    else:
-        messages.error(request, _("Choose an exercise from the list to add."))
-    return redirect("logbook:routine_update", pk=routine.pk)
-
-
-@login_required
-@require_POST
-def item_update(request, pk, item_pk):
-    item = _get_own_item(request, pk, item_pk)
-    form = RoutineItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved the dose of %(name)s.") % {"name": item.exercise.name})
-    else:
-        errors = "; ".join(
-            f"{form.fields[name].label}: {' '.join(errs)}" for name, errs in form.errors.items()
-        )
-        messages.error(
-            request,
-            _("The dose of %(name)s was not saved. %(errors)s")
-            % {"name": item.exercise.name, "errors": errors},
-        )
-    return redirect("logbook:routine_update", pk=pk)
-
-
-@login_required
-@require_POST
-def item_move(request, pk, item_pk):
-    item = _get_own_item(request, pk, item_pk)
-    offset = MOVES.get(request.POST.get("direction"))
-    if offset is None:
-        messages.error(request, _("Choose to move the exercise up or down."))
-    else:
-        services.routine_move_item(item=item, offset=offset)
-    return redirect(reverse("logbook:routine_update", kwargs={"pk": pk}) + f"#item-{item.pk}")
-
-
-@login_required
-@require_POST
-def item_remove(request, pk, item_pk):
-    item = _get_own_item(request, pk, item_pk)
-    services.routine_remove_item(item=item)
-    messages.success(request, _("Removed %(name)s.") % {"name": item.exercise.name})
-    return redirect("logbook:routine_update", pk=pk)
 
 
 @login_required

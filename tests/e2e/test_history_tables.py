@@ -2,6 +2,7 @@
 nothing clipped, chart dates written as the tables write them."""
 
 import datetime
+import itertools
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -117,6 +118,6 @@ def test_routine_page_lists_the_latest_session_first_and_every_week(
     # The chart spaces sessions by date: a week apart, the same distance each time.
     page.wait_for_function("() => window.Chart && Chart.getChart('routine-chart')")
     xs = page.evaluate("Chart.getChart('routine-chart').data.datasets[0].data.map(p => p.x)")
-    assert {b - a for a, b in zip(xs, xs[1:], strict=False)} == {7}
+    assert {b - a for a, b in itertools.pairwise(xs)} == {7}
     copy = page.get_by_role("button", name="Copy to adjust it")
     assert "btn-outline-primary" in copy.get_attribute("class")
