@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.contrib import messages
@@ -7,12 +8,15 @@ from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.models import Exercise
 from logbook import services
+from logbook.cached import user_figures
 from logbook.care import next_lesson
 from logbook.forms import (
     ENTRY_PREFIX,
@@ -40,23 +44,42 @@ def _get_session_for_user(request, pk) -> Session:
 
 @login_required
 def session_list(request):
-    # The list shows only each exercise's name: its content (steps, poses) stays in the database.
-    entries = ExerciseEntry.objects.select_related("exercise").only(
-        *(field.name for field in ExerciseEntry._meta.concrete_fields), "exercise__name"
-    )
-    sessions = Session.objects.filter(user=request.user).prefetch_related(
-        Prefetch("entries", queryset=entries)
-    )
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
     today = request.user.today()
-    # Yesterday's sessions still waiting for their next-morning check (on this page).
-    awaiting_check = [
-        session for session in page if not session.next_morning and (today - session.date).days == 1
-    ]
+    number = request.GET.get("page", "")
+    number = number if re.fullmatch(r"[0-9]{1,6}", number) else "1"
+
+    def render_page() -> dict:
+        # Only each exercise's name is shown: its content (steps, poses) stays in the database.
+        entries = ExerciseEntry.objects.select_related("exercise").only(
+            *(field.name for field in ExerciseEntry._meta.concrete_fields), "exercise__name"
+        )
+        sessions = Session.objects.filter(user=request.user).prefetch_related(
+            Prefetch("entries", queryset=entries)
+        )
+        page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(number)
+        return {
+            "html": render_to_string("logbook/includes/session_list_page.html", {"page": page}),
+            # Yesterday's sessions on this page still waiting for their next-morning check
+            # (recording it changes the logbook, and so this entry).
+            "awaiting_check": [
+                session
+                for session in page
+                if not session.next_morning and (today - session.date).days == 1
+            ],
+        }
+
+    # Written once per page and language until the logbook changes.
+    listing = user_figures(request.user, today=today).get(
+        ("sessions", number, get_language()), render_page
+    )
     return render(
         request,
         "logbook/session_list.html",
-        {"page": page, "awaiting_check": awaiting_check, "next_morning_form": NextMorningForm()},
+        {
+            "sessions_html": listing["html"],
+            "awaiting_check": listing["awaiting_check"],
+            "next_morning_form": NextMorningForm(),
+        },
     )
 
 

@@ -14,7 +14,7 @@ from tests.factories import (
     entry_form_data,
     session_form_data,
 )
-from tests.logbook.conftest import CREATE_URL, LIST_URL, TODAY
+from tests.logbook.conftest import CREATE_URL, LIST_URL, NOON_UTC, TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("noon")]
 
@@ -177,9 +177,11 @@ def test_history_lists_my_sessions_newest_first_with_flags(alice_client, alice, 
 
 def test_history_is_paginated(alice_client, alice):
     SessionFactory.create_batch(25, user=alice)
-    assert len(alice_client.get(LIST_URL).context["page"]) == 20
-    assert len(alice_client.get(LIST_URL, {"page": 2}).context["page"]) == 5
-    assert len(alice_client.get(LIST_URL, {"page": "x"}).context["page"]) == 20
+
+    def shown(page) -> int:
+        return alice_client.get(LIST_URL, {"page": page}).content.decode().count("pain-change")
+
+    assert (shown(1), shown(2), shown("x"), shown("²"), shown(99)) == (20, 5, 20, 20, 5)
 
 
 @pytest.mark.parametrize("count", [1, 200])
@@ -192,11 +194,16 @@ def test_history_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 7 queries: the request transaction's savepoint and release, the login session, the user,
-    # the page count, the page of sessions, their entries with exercises and easier variations.
-    with django_assert_num_queries(7):
+    # 8 queries: the request transaction's savepoint and release, the login session, the user,
+    # the logbook's change stamp, the page count, the page of sessions, their entries with the
+    # exercises' names.
+    with django_assert_num_queries(8):
         response = alice_client.get(LIST_URL)
     assert len(response.context["page"]) == min(count, 20)
+    # Unchanged logbook: the page comes from the cache after the change stamp.
+    with django_assert_num_queries(5):
+        cached = alice_client.get(LIST_URL).content.decode()
+    assert cached.count('class="pain-change"') == min(count, 20)
 
 
 @pytest.mark.parametrize(("entry_count", "from_routine"), [(1, False), (20, False), (20, True)])
@@ -294,3 +301,18 @@ def test_a_session_cannot_claim_someone_elses_routine(alice_client, bob, knee_hu
     )
     assert "That routine is not available to you" in response.content.decode()
     assert not Session.objects.exists()
+
+
+def test_history_asks_about_yesterdays_morning_until_it_is_answered(
+    alice_client, alice, frozen_now
+):
+    day = alice.today() - datetime.timedelta(days=1)
+    yesterday = SessionFactory(user=alice, date=day, next_morning="")
+    question = f"The morning after {day.day} {day:%b %Y}"
+    assert question in alice_client.get(LIST_URL).content.decode()
+    assert question in alice_client.get(LIST_URL).content.decode()  # from the cache
+    frozen_now(NOON_UTC + datetime.timedelta(minutes=5))  # the answer comes a little later
+    alice_client.post(
+        reverse("logbook:session_next_morning", args=[yesterday.pk]), {"next_morning": "same"}
+    )
+    assert question not in alice_client.get(LIST_URL).content.decode()
