@@ -16,6 +16,8 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Count, Max, Min
 
+from logbook.attempts import Attempt, recent_attempts
+from logbook.care import Prompt, care_prompts, care_trend
 from logbook.models import Session
 from logbook.progress import Progress, progress
 
@@ -37,17 +39,21 @@ class UserFigures:
         changed = stamp["changed"].timestamp() if stamp["changed"] else 0
         self.version = f"{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
         self.first_day = stamp["first"]
+        self._parts: dict | None = None
 
     def get(self, part: Hashable, compute: Callable[[], Any]) -> Any:
         """The cached value of `part`, computed (and kept) when the logbook changed since."""
         key = _cache_key(self.user.pk)
         try:
-            entry = cache.get(key)
-            parts = entry["parts"] if entry and entry["version"] == self.version else {}
-            if part not in parts:
-                parts = {**parts, part: compute()}
-                cache.set(key, {"version": self.version, "parts": parts}, CACHE_SECONDS)
-            return parts[part]
+            if self._parts is None:  # read once a request, whatever the number of parts
+                entry = cache.get(key)
+                self._parts = (
+                    dict(entry["parts"]) if entry and entry["version"] == self.version else {}
+                )
+            if part not in self._parts:
+                self._parts[part] = compute()
+                cache.set(key, {"version": self.version, "parts": self._parts}, CACHE_SECONDS)
+            return self._parts[part]
         except Exception:  # any cache failure (Redis down): the figures still show
             logger.warning("Cache unavailable; figures computed without it", exc_info=True)
             return compute()
@@ -69,6 +75,16 @@ class UserFigures:
             )
 
         return self.get(("progress", routine.pk if routine else None, range_key), compute)
+
+    def recent_attempts(self, exercise_ids) -> dict[int, list[Attempt]]:
+        """logbook.attempts.recent_attempts: what the advice is worked out from, which depends
+        on the logbook alone (the advice itself is worked out afresh, with today's doses)."""
+        ids = tuple(sorted(set(exercise_ids)))
+        return self.get(("attempts", ids), lambda: recent_attempts(self.user, ids))
+
+    def care_prompts(self) -> list[Prompt]:
+        trend = self.get(("care-trend",), lambda: care_trend(self.user, self.today))
+        return care_prompts(self.user, self.today, trend=trend)
 
 
 def user_figures(user, *, today: datetime.date) -> UserFigures:

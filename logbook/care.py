@@ -54,7 +54,7 @@ class Prompt:
         )
 
 
-def _trend(user, today: datetime.date) -> dict:
+def care_trend(user, today: datetime.date) -> dict:
     """Pain before sessions a week two weeks ago and in the last seven days, and the worse
     mornings of the last week, in one query."""
     then_starts = today - datetime.timedelta(days=TWO_WEEKS + WEEK - 1)
@@ -71,9 +71,10 @@ def _trend(user, today: datetime.date) -> dict:
     )
 
 
-def care_prompts(user, today: datetime.date) -> list[Prompt]:
-    """The prompts a person's recent log calls for, most pressing first."""
-    trend = _trend(user, today)
+def care_prompts(user, today: datetime.date, *, trend: dict | None = None) -> list[Prompt]:
+    """The prompts a person's recent log calls for, most pressing first (from care_trend, which
+    the caller may give)."""
+    trend = care_trend(user, today) if trend is None else trend
     # Compared as shown, to a tenth of a point.
     then, now = (None if v is None else round(v, 1) for v in (trend["then"], trend["now"]))
     prompts = []

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from logbook.cached import user_progress
-from logbook.care import Prompt, care_prompts, next_lesson
+from logbook.cached import user_figures
+from logbook.care import Prompt, next_lesson
 from logbook.models import Lesson, Plan, Session
 from logbook.models.plan import week_start
 from logbook.outcomes import Change, function_due, function_report
@@ -83,7 +83,8 @@ def today_for(user, *, today: datetime.date, function_skipped: bool) -> Today:
     report = function_report(user)
     result.function_due = not function_skipped and function_due(report.latest_date, today)
     result.function_change = report.changes[0] if report.changes else None
-    result.pain_sentence = _pain_sentence(user_progress(user, today=today, range_key="12"))
-    result.prompts = care_prompts(user, today)
+    figures = user_figures(user, today=today)
+    result.pain_sentence = _pain_sentence(figures.progress("12"))
+    result.prompts = figures.care_prompts()
     result.lesson = next_lesson(user, max(recent, key=lambda s: s.date, default=None))
     return result

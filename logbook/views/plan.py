@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from logbook import services
 from logbook.attempts import recent_attempts
+from logbook.cached import user_figures
 from logbook.calendar import plan_calendar
 from logbook.care import care_prompts
 from logbook.forms import PlanForm, PlanSettingsForm
@@ -41,12 +42,16 @@ def _plan_items(plan: Plan) -> list[RoutineItem]:
     )
 
 
-def plan_steps(plan: Plan, items, user, today) -> list[tuple[RoutineItem, object]]:
-    """Each exercise of the plan with what the care loop says about its planned step."""
+def plan_steps(plan: Plan, items, user, today, figures=None) -> list[tuple[RoutineItem, object]]:
+    """Each exercise of the plan with what the care loop says about its planned step; the
+    attempts and the trend from the person's cached figures when given (a page, not a change)."""
     if not items:
         return []
-    attempts = recent_attempts(user, [item.exercise_id for item in items])
-    prompts = care_prompts(user, today)
+    exercise_ids = [item.exercise_id for item in items]
+    if figures is None:
+        attempts, prompts = recent_attempts(user, exercise_ids), care_prompts(user, today)
+    else:
+        attempts, prompts = figures.recent_attempts(exercise_ids), figures.care_prompts()
     return [
         (
             item,
@@ -124,7 +129,7 @@ def plan_detail(request):
         return redirect("logbook:plan_create")
     today = request.user.today()
     items = _plan_items(plan)
-    steps = plan_steps(plan, items, request.user, today)
+    steps = plan_steps(plan, items, request.user, today, user_figures(request.user, today=today))
     week_dates = Session.objects.filter(
         user=request.user, date__gte=week_start(today), date__lte=today
     ).values_list("date", flat=True)

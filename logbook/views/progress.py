@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from logbook.cached import user_figures
-from logbook.care import care_prompts
 from logbook.models import Plan
 from logbook.outcomes import function_report
 from logbook.progress import DEFAULT_RANGE, RANGES
@@ -40,7 +39,7 @@ def progress_view(request):
             else "",
             "range_key": range_key,
             "ranges": RANGES,
-            "care_prompts": care_prompts(request.user, today),
+            "care_prompts": figures.care_prompts(),
             "function": function_report(request.user),
             "has_plan": has_plan,
         },

@@ -77,12 +77,12 @@ def routine_list(request):
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())
-    for item, suggestion in _suggestions(request, items):
+    figures = user_figures(request.user, today=request.user.today())
+    for item, suggestion in _suggestions(request, items, figures=figures):
         item.suggestion = suggestion
         item.precaution_messages = precaution_messages(
             item.exercise.precautions, request.user.precautions
         )
-    figures = user_figures(request.user, today=request.user.today())
     history = figures.progress("12", routine)
     return render(
         request,
@@ -134,15 +134,19 @@ def _history_html(user, routine, history) -> str:
     )
 
 
-def _suggestions(request, items) -> list[tuple[RoutineItem, object]]:
+def _suggestions(request, items, figures=None) -> list[tuple[RoutineItem, object]]:
     """Each item with its advice (logbook/progression), in four queries: recent attempts (two),
-    the plan, whose routine follows the plan's schedule, and the care prompts' trend."""
+    the plan, whose routine follows the plan's schedule, and the care prompts' trend. Given the
+    person's cached figures (a page, not a change), the attempts and the trend come from them."""
     if not items:
         return []
     user, today = request.user, request.user.today()
-    recent = recent_attempts(user, [item.exercise_id for item in items])
+    exercise_ids = [item.exercise_id for item in items]
+    if figures is None:
+        recent, prompts = recent_attempts(user, exercise_ids), care_prompts(user, today)
+    else:
+        recent, prompts = figures.recent_attempts(exercise_ids), figures.care_prompts()
     plan = Plan.objects.filter(user=user).first()
-    prompts = care_prompts(user, today)
     return [
         (
             item,

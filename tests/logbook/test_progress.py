@@ -166,9 +166,9 @@ def test_progress_query_count_does_not_grow_with_history(
     report = response.context["progress"]
     assert sum(period.sessions for period in report.periods) == days
     assert report.by_month == (days > 366)
-    # Unchanged logbook: the figures come from the cache, after the change stamp; the care
-    # prompts' trend, the PSFS report and the plan are read afresh (four queries).
-    with django_assert_num_queries(9):
+    # Unchanged logbook: the figures and the care prompts' trend come from the cache, after the
+    # change stamp; the PSFS report and the plan are read afresh (three queries).
+    with django_assert_num_queries(8):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 

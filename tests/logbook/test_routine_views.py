@@ -166,8 +166,9 @@ def test_routine_page_query_count_is_fixed(
     with django_assert_num_queries(18):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
-    # Unchanged logbook: the figures and the history column come from the cache (five fewer).
-    with django_assert_num_queries(13):
+    # Unchanged logbook: the figures, the history column, the recent attempts and the care
+    # prompts' trend come from the cache (eight fewer).
+    with django_assert_num_queries(10):
         alice_client.get(routine.get_absolute_url())
 
 

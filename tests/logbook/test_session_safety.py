@@ -12,7 +12,7 @@ from tests.factories import (
     entry_form_data,
     session_form_data,
 )
-from tests.logbook.conftest import CREATE_URL, LIST_URL, TODAY
+from tests.logbook.conftest import CREATE_URL, LIST_URL, NOON_UTC, TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("noon")]
 
@@ -72,11 +72,13 @@ def test_next_morning_check_waits_for_the_next_day(alice_client, alice):
     assert "from the day after the session" in response.content.decode()
 
 
-def test_a_worse_next_morning_advises_reducing_the_load(alice_client, alice):
+def test_a_worse_next_morning_advises_reducing_the_load(alice_client, alice, frozen_now):
     session = ExerciseEntryFactory(
         session__user=alice, session__date=TODAY - datetime.timedelta(days=1)
     ).session
     assert "The morning after" in alice_client.get(LIST_URL).content.decode()
+    # The answer comes a little later: its change stamp tells the cached history it is stale.
+    frozen_now(NOON_UTC + datetime.timedelta(minutes=1))
     url = reverse("logbook:session_next_morning", args=[session.pk])
     response = alice_client.post(url, {"next_morning": "worse"}, follow=True)
     session.refresh_from_db()
