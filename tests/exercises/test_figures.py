@@ -183,8 +183,8 @@ def test_the_large_figure_has_a_pause_button_that_scripts_reveal():
 def test_list_and_detail_show_the_figures_without_extra_queries(
     client, library, django_assert_num_queries
 ):
-    # 1 query: the exercises, poses included.
-    with django_assert_num_queries(1):
+    # 2 queries: the library's version, the exercises with their poses (exercises.library).
+    with django_assert_num_queries(2):
         response = client.get(reverse("exercises:list"))
     assert response.content.decode().count('class="exercise-figure exercise-figure--small"') == (
         Exercise.objects.count()
