@@ -17,7 +17,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -32,10 +32,18 @@ TEMPLATE = "exercises/includes/library.html"
 
 
 def library_version() -> str:
-    """Changes whenever an exercise is added, changed or removed (one aggregate query)."""
-    stamp = Exercise.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-    return f"{stamp['count']}:{changed}"
+    """Changes whenever an exercise is added, changed or removed: their count and latest change.
+
+    Plain SQL: building the same aggregate through the ORM takes ten times as long as running
+    it, and this runs on every visit to the library.
+    """
+    quote = connection.ops.quote_name
+    table = quote(Exercise._meta.db_table)
+    changed_at = quote(Exercise._meta.get_field("updated_at").column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), MAX({changed_at}) FROM {table}")
+        count, changed = cursor.fetchone()
+    return f"{count}:{changed}"
 
 
 def _cache_key(filters: dict[str, str]) -> str:

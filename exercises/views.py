@@ -10,7 +10,8 @@ from exercises.precautions import precaution_messages
 # The library is read-only: no request transaction (ATOMIC_REQUESTS) needed around it.
 @transaction.non_atomic_requests
 def exercise_list(request):
-    filters = ExerciseFilterForm(request.GET).valid_filters()
+    # Most visits have no filters: then there is no form to build.
+    filters = ExerciseFilterForm(request.GET).valid_filters() if request.GET else {}
     return render(request, "exercises/exercise_list.html", {"library": library_html(filters)})
 
 
