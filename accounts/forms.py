@@ -2,7 +2,7 @@ import functools
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UserCreationForm, UsernameField
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import SafeString, mark_safe
@@ -106,8 +106,12 @@ class SignupForm(UserCreationForm):
     class Meta:
         model = User
         fields = ["username", "email", "time_zone"]
-        field_classes = {"time_zone": TimeZoneField}
-        widgets = {"time_zone": TimeZoneSelect(guess=True)}
+        # UsernameField: autocomplete="username", no capital letter added by a phone.
+        field_classes = {"username": UsernameField, "time_zone": TimeZoneField}
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "time_zone": TimeZoneSelect(guess=True),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,8 +123,11 @@ class AccountForm(forms.ModelForm):
         model = User
         fields = ["email", "time_zone", "weekly_goal"]
         field_classes = {"time_zone": TimeZoneField}
-        # No guess here: the page must never change a saved time zone by itself.
-        widgets = {"time_zone": TimeZoneSelect}
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            # No guess here: the page must never change a saved time zone by itself.
+            "time_zone": TimeZoneSelect,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
