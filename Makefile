@@ -13,6 +13,7 @@ WORKERS ?= 2
 
 help:
 	@echo "make run        set up .venv, npm assets and the database, load the content, serve on http://$(HOST):$(PORT)"
+	@echo "                (DEBUG off, as visitors see it; DEBUG=true make run for development)"
 	@echo "make test       the whole test suite (DATABASE_URL=postgres://... to run it on PostgreSQL)"
 	@echo "make test-fast  the quick part: no browser tests, no fuzzing (about a minute)"
 	@echo "make serve      gunicorn + WhiteNoise with DEBUG off (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
@@ -46,8 +47,23 @@ content: install
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_routines
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_lessons
 
-run: content
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+# A secret key for `make run` only, made once on this machine and kept out of git. `make serve`
+# never uses it: it needs SECRET_KEY from the environment.
+.local-secret-key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# DEBUG off unless asked for, as visitors see it: the app's own 404 and 500 pages, never Django's
+# debug pages. `DEBUG=true make run` for development. Plain HTTP on this machine: no HTTPS
+# redirect, no HTTPS-only cookies, no HSTS; password-reset mail printed here.
+run: content .local-secret-key
+	DEBUG=$${DEBUG:-false} SECRET_KEY=$${SECRET_KEY:-$$(cat .local-secret-key)} \
+		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=$${DEBUG:-false} SECRET_KEY=$${SECRET_KEY:-$$(cat .local-secret-key)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-false} \
+	CSRF_COOKIE_SECURE=$${CSRF_COOKIE_SECURE:-false} SECURE_HSTS_SECONDS=$${SECURE_HSTS_SECONDS:-0} \
+	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style: gunicorn + WhiteNoise, DEBUG off. Needs SECRET_KEY, ALLOWED_HOSTS and a
 # DATABASE_URL (PostgreSQL) in the environment; see the README's Production section.

@@ -15,11 +15,6 @@ def known_time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
-@cache
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(known_time_zones())]
-
-
 def validate_time_zone(value: str) -> None:
     if value not in known_time_zones():
         raise ValidationError(_("%(value)s is not a time zone we know."), params={"value": value})

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from backcare.views import admin_login, healthz, home, pain_guide, red_flags
+from backcare.views import admin_login, favicon, healthz, home, pain_guide, red_flags
 
 # Staff sign in like everyone else: through the log-in that asks for a two-step code when the
 # account has one. The admin's own log-in form would skip it.
@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.auth_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 handler500 = "backcare.views.server_error"

@@ -7,9 +7,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.response import SimpleTemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 
 from exercises.models import Exercise
@@ -71,6 +73,14 @@ def csrf_failure(request, reason=""):
     """A failed CSRF check, explained in Backcare's own page (Django's has inline styles that
     the Content-Security-Policy blocks)."""
     return render(request, "403_csrf.html", status=403)
+
+
+@transaction.non_atomic_requests
+def favicon(request):
+    """/favicon.ico, which browsers ask for wherever a page names no icon (a download, a PDF)."""
+    response = redirect(static("img/favicon.svg"), permanent=True)
+    patch_cache_control(response, public=True, max_age=24 * 3600)
+    return response
 
 
 FEATURED = ["knee-to-chest", "bird-dog", "bridge"]

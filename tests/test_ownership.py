@@ -68,6 +68,7 @@ PUBLIC_URLS = {
     "red_flags": ["get"],
     "pain_guide": ["get"],
     "healthz": ["get"],
+    "favicon": ["get"],
     "exercises:list": ["get"],
     "exercises:detail": ["get"],
     "accounts:signup": ["get", "post"],

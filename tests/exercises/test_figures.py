@@ -183,8 +183,8 @@ def test_the_large_figure_has_a_pause_button_that_scripts_reveal():
 def test_list_and_detail_show_the_figures_without_extra_queries(
     client, library, django_assert_num_queries
 ):
-    # 1 query: the exercises, poses included.
-    with django_assert_num_queries(1):
+    # 2 queries: the library's version, the exercises with their poses (exercises.library).
+    with django_assert_num_queries(2):
         response = client.get(reverse("exercises:list"))
     assert response.content.decode().count('class="exercise-figure exercise-figure--small"') == (
         Exercise.objects.count()
@@ -197,3 +197,31 @@ def test_list_and_detail_show_the_figures_without_extra_queries(
     assert "exercise-figure--large" in content
     assert "css/figures.css" in content
     assert "js/figures.js" in content
+
+
+def _vector(start, end):
+    return end[0] - start[0], end[1] - start[1]
+
+
+def test_childs_pose_shows_a_kneeling_fold_with_forehead_and_hands_on_the_mat():
+    entry = next(entry for entry in ENTRIES if entry["slug"] == "childs-pose")
+    poses = figures.parse_poses(entry["poses"])
+    joints = skeleton.placed_joints(poses)[-1]  # the thumbnail's position
+    mat = skeleton.surface_height(poses[-1])
+
+    def above_mat(name: str, radius: float) -> float:
+        return joints[name][1] - radius - mat
+
+    # Knees, shins, forehead and hands all rest on the mat (within a unit of it).
+    assert above_mat("near_knee", skeleton.WIDTHS["thigh"] / 2) < 1
+    assert above_mat("near_ankle", skeleton.WIDTHS["shin"] / 2) < 2
+    assert above_mat("head", skeleton.HEAD_RADIUS) < 1
+    assert above_mat("near_hand", skeleton.WIDTHS["forearm"] / 2) < 1
+    # Sitting back: the hips over the lower legs, behind the knees; head and hands in front.
+    assert joints["near_ankle"][0] < joints["hip"][0] < joints["near_knee"][0]
+    assert joints["near_knee"][0] < joints["head"][0] < joints["near_hand"][0]
+    # The back arches clear of the thighs, so the body is not one lump: the thigh leaves the
+    # hip at a steeper angle than the back, by more than their half widths need.
+    thigh = math.atan2(*reversed(_vector(joints["hip"], joints["near_knee"])))
+    back = math.atan2(*reversed(_vector(joints["hip"], joints["waist"])))
+    assert math.degrees(back - thigh) > 35
