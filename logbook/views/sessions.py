@@ -68,10 +68,14 @@ def session_list(request):
             ],
         }
 
-    # Written once per page and language until the logbook changes.
-    listing = user_figures(request.user, today=today).get(
-        ("sessions", number, get_language()), render_page
-    )
+    # The first page, the one opened every day, is written once per language until the
+    # logbook changes; older pages are rarer and are not kept (the entry stays small).
+    if number == "1":
+        listing = user_figures(request.user, today=today).get(
+            ("sessions", get_language()), render_page
+        )
+    else:
+        listing = render_page()
     return render(
         request,
         "logbook/session_list.html",
