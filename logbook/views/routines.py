@@ -39,9 +39,11 @@ def _get_routine_for_user(request, pk) -> Routine:
 
 
 def _get_own_routine(request, pk) -> Routine:
-    """A routine the user may change: their own only."""
+    """A routine the user may change: their own only, with its items' exercises (the editor
+    shows their names and suggested doses, not their steps or variations)."""
+    items = Prefetch("items", queryset=RoutineItem.objects.select_related("exercise"))
     return get_object_or_404(
-        Routine.objects.filter(owner=request.user).prefetch_related(_items()), pk=pk
+        Routine.objects.filter(owner=request.user).prefetch_related(items), pk=pk
     )
 
 

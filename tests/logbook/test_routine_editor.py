@@ -275,10 +275,9 @@ def test_a_curated_routine_cannot_be_edited(alice_client, library, method):
 @pytest.mark.parametrize("count", [1, 8])
 def test_the_editor_query_count_is_fixed(alice_client, alice, django_assert_num_queries, count):
     routine = _routine(alice, names=[f"E{n}" for n in range(count)])
-    # 9 queries: the request transaction's savepoint and release, the login session, the user,
-    # the routine, its items with their exercises and easier variations, the exercises' steps
-    # and harder variations, and the library for the exercise picker.
-    with django_assert_num_queries(9):
+    # 7 queries: the request transaction's savepoint and release, the login session, the user,
+    # the routine, its items with their exercises, and the library for the exercise picker.
+    with django_assert_num_queries(7):
         response = alice_client.get(_edit_url(routine))
     assert len(response.context["items"]) == count
 
@@ -289,11 +288,11 @@ def test_saving_the_editor_query_count_is_fixed(
 ):
     routine = _routine(alice, names=[f"E{n}" for n in range(count)])
     data = _form_data(routine, name="Evenings", E0__sets="2", save="1")
-    # 14 queries: the request transaction's savepoint and release, the login session, the user,
-    # the routine, its items with their exercises and easier variations, the exercises' steps
-    # and harder variations; then the service's savepoint and release, its lock on the routine,
-    # the routine's update, the items to change and one update for all of them.
-    with django_assert_num_queries(14):
+    # 12 queries: the request transaction's savepoint and release, the login session, the user,
+    # the routine, its items with their exercises; then the service's savepoint and release,
+    # its lock on the routine, the routine's update, the items to change and one update for all
+    # of them.
+    with django_assert_num_queries(12):
         response = alice_client.post(_edit_url(routine), data)
     assert response.status_code == 302
     assert _item(routine, "E0").sets == 2
