@@ -1,9 +1,10 @@
 """A user's whole logbook as CSV and JSON, for the account page's downloads.
 
-The JSON is a versioned format that accounts/importer reads back. Version 2 (this one) names
-its format and version, keeps the person's name and address under "account", names each
-session's routine with the curated routine's key when it is one, and gives the weekly plan its
-last planned step. Version 1 (exports without a version) had session ids and bare routine names.
+The JSON is a versioned format that accounts/importer reads back. Version 3 (this one) keeps
+exercises skipped in a session: status "skipped", with no pain during (null). Version 2 named its
+format and version, kept the person's name and address under "account", named each session's
+routine with the curated routine's key when it is one, and gave the weekly plan its last planned
+step. Version 1 (exports without a version) had session ids and bare routine names.
 """
 
 import csv
@@ -25,7 +26,7 @@ from logbook.models import (
 )
 
 EXPORT_FORMAT = "backcare-export"
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 
 CSV_COLUMNS = [
     "session_id",

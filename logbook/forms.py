@@ -110,7 +110,8 @@ class EntryForm(forms.ModelForm):
             "invalid_choice": _("That exercise is not in the library."),
         },
     )
-    pain_during = pain_field(_("Pain during"))
+    # Not rated only for an exercise skipped: the model's clean() says which.
+    pain_during = pain_field(_("Pain during"), required=False, empty_value=None)
 
     class Meta:
         model = ExerciseEntry
@@ -136,6 +137,11 @@ class BaseEntryFormSet(forms.BaseFormSet):
         # Not min_num=1: that would render an empty entry with no exercise on a new session.
         if not self.forms:
             raise forms.ValidationError(_("Add at least one exercise to the session."))
+        statuses = {form.cleaned_data.get("status") for form in self.forms}
+        if statuses == {ExerciseEntry.Status.SKIPPED}:
+            raise forms.ValidationError(
+                _("Every exercise is marked skipped: a session needs at least one you did.")
+            )
 
 
 EntryFormSet = forms.formset_factory(

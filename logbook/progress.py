@@ -77,7 +77,8 @@ def progress(sessions, *, today: datetime.date, range_key: str, weekly_goal: int
     if start is not None:
         sessions = sessions.filter(date__gte=start)
     sessions = sessions.filter(date__lte=today)
-    entries = ExerciseEntry.objects.filter(session__in=sessions.values("pk"))
+    # Volume and per-exercise figures count the exercises done, not those skipped.
+    entries = ExerciseEntry.objects.done().filter(session__in=sessions.values("pk"))
 
     weekly = {
         _as_date(row["week"]): row

@@ -174,7 +174,7 @@ def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
     FlarePlan.objects.create(user=alice, what_helps="Heat and short walks.")
     FlarePlan.objects.create(user=bob, what_helps="Bob's plan.")
     data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
-    assert (data["format"], data["version"]) == ("backcare-export", 2)
+    assert (data["format"], data["version"]) == ("backcare-export", 3)
     assert data["account"] == {"username": "alice", "email": "alice@example.org"}
     assert data["weekly_goal"] == alice.weekly_goal
     assert data["flare_plan"] == {"what_helps": "Heat and short walks.", "who_to_call": ""}
