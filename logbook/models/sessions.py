@@ -112,21 +112,26 @@ class Session(models.Model):
         return today > self.date
 
 
-class ExerciseEntryQuerySet(models.QuerySet):
-    def flagged(self) -> "ExerciseEntryQuerySet":
-        return self.filter(FLAGGED_ENTRY)
-
-    def done(self) -> "ExerciseEntryQuerySet":
-        """Exercises done, finished or stopped early: what progress and advice count."""
-        return self.exclude(status=EntryStatus.SKIPPED)
-
-
 class EntryStatus(models.TextChoices):
     """What became of an exercise in a session: a skipped one is kept, to show as skipped."""
 
     COMPLETED = "completed", _("Completed")
     STOPPED = "stopped", _("Stopped early")
     SKIPPED = "skipped", _("Skipped")
+
+
+# Exercises done, finished or stopped early: what progress and advice count, and what a session
+# needs one of. A skipped exercise is kept only to show it was skipped.
+DONE_STATUSES = [EntryStatus.COMPLETED, EntryStatus.STOPPED]
+
+
+class ExerciseEntryQuerySet(models.QuerySet):
+    def flagged(self) -> "ExerciseEntryQuerySet":
+        return self.filter(FLAGGED_ENTRY)
+
+    def done(self) -> "ExerciseEntryQuerySet":
+        """Exercises done, finished or stopped early: what progress and advice count."""
+        return self.filter(status__in=DONE_STATUSES)
 
 
 class ExerciseEntry(DoseFields):

@@ -168,3 +168,13 @@ def test_the_form_pages_query_the_same_whatever_the_history(
         assert len(response.context["cards"]) == 6
         # A phone on a slow line loads it at once: six exercises, under 60 KB.
         assert len(response.content) < 60_000
+
+
+def test_editing_shows_a_skipped_exercise_as_skipped_and_not_rated(alice_client, alice, bridge):
+    entry = ExerciseEntryFactory(
+        session__user=alice, exercise=bridge, status="skipped", pain_during=None
+    )
+    url = reverse("logbook:session_update", args=[entry.session.pk])
+    content = alice_client.get(url).content.decode()
+    assert '<option value="skipped" selected>Skipped</option>' in content
+    assert 'id="id_entries-0-pain_during_none" value="" checked>' in content
