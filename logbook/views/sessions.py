@@ -49,7 +49,9 @@ def _sessions_with_entries(user):
 
 
 def _get_session_for_user(request, pk) -> Session:
-    return get_object_or_404(_sessions_with_entries(request.user), pk=pk)
+    # Its entries as stored: the form, log again and the delete page need no exercise rows.
+    sessions = Session.objects.filter(user=request.user).prefetch_related("entries")
+    return get_object_or_404(sessions, pk=pk)
 
 
 @login_required
