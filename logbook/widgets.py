@@ -37,7 +37,7 @@ def _chosen(value) -> str:
 def _stated(attrs: dict, css: str) -> dict:
     """Attributes with Bootstrap's class, and is-invalid where Django marked an error."""
     classes = [css, attrs.get("class", ""), "is-invalid" if attrs.get("aria-invalid") else ""]
-    return {**attrs, "class": " ".join(name for name in classes if name)}
+    return {**attrs, "class": " ".join(name for name in classes if name) or None}
 
 
 class _Input:
