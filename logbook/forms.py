@@ -25,6 +25,7 @@ from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 DOSE_FIELDS = ["sets", "repetitions", "hold_seconds"]
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
+PAIN_SCALE_ENDS = (_("0 no pain"), _("10 worst imaginable"))
 FUNCTION_ANCHORS = {SCORE_MIN: _("unable to do it"), SCORE_MAX: _("as before the problem")}
 PAIN_CHOICES = [(n, str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)]
 
@@ -39,7 +40,7 @@ def pain_field(label, *, optional: bool = False, help_text="") -> forms.TypedCho
         required=not optional,
         empty_value=None,
         help_text=help_text,
-        widget=plain.PainScale(anchors=PAIN_ANCHORS),
+        widget=plain.PainScale(anchors=PAIN_ANCHORS, ends=PAIN_SCALE_ENDS),
         error_messages={
             "required": _("Choose a number from 0 (no pain) to 10 (worst imaginable)."),
             "invalid_choice": _("Pain is rated from 0 (no pain) to 10 (worst imaginable)."),

@@ -140,9 +140,10 @@ class PainScale(RadioSelect):
     )
     fieldset_class = "pain-scale"
 
-    def __init__(self, *, anchors: dict, **kwargs):
+    def __init__(self, *, anchors: dict, ends: tuple[str, str], **kwargs):
         super().__init__(**kwargs)
-        self.anchors = anchors
+        self.anchors = anchors  # value: its words, read out on its button
+        self.ends = ends  # the words shown under the scale's two ends
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         attrs = self.build_attrs(self.attrs, attrs)
@@ -165,11 +166,10 @@ class PainScale(RadioSelect):
                     else "",
                 )
             )
-        low, high = min(self.anchors), max(self.anchors)
+        low, high = (escape(str(words)) for words in self.ends)
         anchors = (
             '<div class="d-flex justify-content-between small text-body-secondary '
-            f'pain-scale-anchors" aria-hidden="true"><span>{low} {escape(str(self.anchors[low]))}'
-            f"</span><span>{high} {escape(str(self.anchors[high]))}</span></div>"
+            f'pain-scale-anchors" aria-hidden="true"><span>{low}</span><span>{high}</span></div>'
         )
         return mark_safe(
             f'<div class="pain-scale-options">{"".join(scale)}</div>{anchors}{"".join(not_rated)}'
