@@ -1,15 +1,17 @@
 """A user's whole logbook as CSV and JSON, for the account page's downloads.
 
-The JSON is a versioned format that accounts/importer reads back. Version 2 (this one) names
-its format and version, keeps the person's name and address under "account", names each
-session's routine with the curated routine's key when it is one, and gives the weekly plan its
-last planned step. Version 1 (exports without a version) had session ids and bare routine names.
+The JSON is a versioned format that accounts/importer reads back. Version 3 (this one) keeps
+exercises skipped in a session: status "skipped", with no pain during (null). Version 2 named its
+format and version, kept the person's name and address under "account", named each session's
+routine with the curated routine's key when it is one, and gave the weekly plan its last planned
+step. Version 1 (exports without a version) had session ids and bare routine names.
 """
 
 import csv
 from collections.abc import Iterator
 
 from django.db.models import F, Prefetch
+from django.utils.translation import gettext as _
 
 from logbook.models import (
     ExerciseEntry,
@@ -24,7 +26,7 @@ from logbook.models import (
 )
 
 EXPORT_FORMAT = "backcare-export"
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 
 CSV_COLUMNS = [
     "session_id",
@@ -217,15 +219,38 @@ def _safe_cell(value):
     return "" if value is None else value
 
 
+def _session_words(session: Session) -> dict:
+    """The session's choices in words, for a person reading the spreadsheet (the JSON, which
+    the importer reads back, keeps the codes)."""
+    return {
+        "how_it_felt": session.get_effort_display(),
+        "next_morning": session.get_next_morning_display() if session.next_morning else None,
+    }
+
+
+def _entry_words(entry: ExerciseEntry) -> dict:
+    return {
+        "side": entry.get_side_display(),
+        "sharp_pain": _("yes") if entry.sharp_pain else _("no"),
+        "status": entry.get_status_display(),
+    }
+
+
 def export_csv_rows(user) -> Iterator[list]:
-    """The header, then one row per exercise entry (session columns repeated on each)."""
+    """The header, then one row per exercise entry (session columns repeated on each), with
+    choices in the person's language."""
     yield CSV_COLUMNS
     names = routine_names(list(Routine.objects.filter(owner=user)))
     for session in sessions_of(user):
         # The session's id groups its rows (the JSON nests them instead).
-        session_values = {"session_id": session.pk, **_session_dict(session, names)}
+        session_values = {
+            "session_id": session.pk,
+            **_session_dict(session, names),
+            **_session_words(session),
+        }
+        entries = [{**_entry_dict(e), **_entry_words(e)} for e in session.entries.all()]
         # A session without entries still gets its row, so every session is in the file.
-        for entry_values in [_entry_dict(e) for e in session.entries.all()] or [{}]:
+        for entry_values in entries or [{}]:
             row = {**session_values, **entry_values}
             yield [_safe_cell(row.get(column)) for column in CSV_COLUMNS]
 

@@ -128,10 +128,10 @@ def recent_attempts(user, exercise_ids) -> dict[int, list[Attempt]]:
     """The user's last STREAK sessions per exercise, newest first, in two queries: the entries,
     and which exercises hurt in those sessions."""
     since = user.today() - datetime.timedelta(weeks=RECENT_WEEKS)
+    # A skipped exercise is no attempt: it says nothing about the dose.
     ranked = (
-        ExerciseEntry.objects.filter(
-            session__user=user, session__date__gte=since, exercise_id__in=exercise_ids
-        )
+        ExerciseEntry.objects.done()
+        .filter(session__user=user, session__date__gte=since, exercise_id__in=exercise_ids)
         .annotate(
             # Sessions, not entries, are counted: one session may log an exercise more than once.
             rank=Window(

@@ -2,10 +2,11 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from exercises.dosage import Dose
 from exercises.models import Exercise
+from logbook import widgets as plain
 from logbook.models import (
     MAX_ENTRIES,
     ExerciseEntry,
@@ -23,40 +24,48 @@ from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 DOSE_FIELDS = ["sets", "repetitions", "hold_seconds"]
 PAIN_ANCHORS = {PAIN_MIN: _("no pain"), PAIN_MAX: _("worst imaginable")}
+PAIN_SCALE_ENDS = (_("0 no pain"), _("10 worst imaginable"))
 FUNCTION_ANCHORS = {SCORE_MIN: _("unable to do it"), SCORE_MAX: _("as before the problem")}
+PAIN_CHOICES = [(n, str(n)) for n in range(PAIN_MIN, PAIN_MAX + 1)]
 
 
-def pain_field(label, **kwargs) -> forms.TypedChoiceField:
-    """A 0-10 numeric rating scale; 0 and 10 carry their anchor words."""
-    choices = [
-        (n, f"{n} \u2013 {PAIN_ANCHORS[n]}" if n in PAIN_ANCHORS else str(n))
-        for n in range(PAIN_MIN, PAIN_MAX + 1)
-    ]
+def pain_field(label, *, optional: bool = False, help_text="") -> forms.TypedChoiceField:
+    """A 0-10 numeric rating scale as buttons; 0 and 10 carry their anchor words. An optional
+    one has the choice "Not rated" too (empty: None)."""
     return forms.TypedChoiceField(
         label=label,
-        choices=choices,
+        choices=plain.SharedChoices([("", _("Not rated"))] * optional + PAIN_CHOICES),
         coerce=int,
+        required=not optional,
+        empty_value=None,
+        help_text=help_text,
+        widget=plain.PainScale(anchors=PAIN_ANCHORS, ends=PAIN_SCALE_ENDS),
         error_messages={
             "required": _("Choose a number from 0 (no pain) to 10 (worst imaginable)."),
             "invalid_choice": _("Pain is rated from 0 (no pain) to 10 (worst imaginable)."),
         },
-        **kwargs,
     )
 
 
+EFFORT_CHOICES = plain.SharedChoices(Session.Effort.choices)
+
+
 class SessionForm(forms.ModelForm):
-    pain_before = pain_field(_("Your back pain before you started"), widget=forms.RadioSelect)
-    pain_after = pain_field(_("Your back pain now, after the session"), widget=forms.RadioSelect)
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    bound_field_class = plain.FieldGroup
+    pain_before = pain_field(_("Your back pain before you started"))
+    pain_after = pain_field(_("Your back pain now, after the session"))
+    submission_token = forms.UUIDField(widget=plain.HiddenInput, required=False)
 
     class Meta:
         model = Session
         fields = SESSION_FIELDS
+        formfield_callback = plain.shared_choices_field
+        # Widgets that write their HTML in Python (logbook/widgets.py): the form is long.
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "started_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "effort": forms.RadioSelect,
-            "notes": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+            "date": plain.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "started_at": plain.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "effort": plain.RadioSelect,
+            "notes": plain.Textarea(attrs={"rows": 3, "maxlength": 2000}),
         }
         labels = {"effort": _("How did it feel overall?")}
         error_messages = {
@@ -68,9 +77,9 @@ class SessionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.today = user.today()
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
-        self.fields["effort"].choices = Session.Effort.choices  # no empty "-----" option
+        self.fields["effort"].choices = EFFORT_CHOICES  # no empty "-----" option
         self.fields["routine"].queryset = Routine.objects.visible_to(user)
-        self.fields["routine"].widget = forms.HiddenInput()
+        self.fields["routine"].widget = plain.HiddenInput()
         self.fields["routine"].error_messages["invalid_choice"] = _(
             "That routine is not available to you; the session was not saved."
         )
@@ -106,27 +115,36 @@ def dose_inputs(form: forms.ModelForm) -> None:
 
 
 class EntryForm(forms.ModelForm):
+    bound_field_class = plain.FieldGroup
     exercise = forms.ModelChoiceField(
         queryset=Exercise.objects.all(),
-        widget=forms.HiddenInput,
+        widget=plain.HiddenInput,
         error_messages={
             "required": _("Pick an exercise."),
             "invalid_choice": _("That exercise is not in the library."),
         },
     )
-    pain_during = pain_field(_("Pain during"))
+    # Not rated only for an exercise skipped: the model's clean() says which.
+    pain_during = pain_field(
+        _("Pain during"),
+        optional=True,
+        help_text=_("\u201cNot rated\u201d is for an exercise you skipped."),
+    )
 
     class Meta:
         model = ExerciseEntry
         fields = ENTRY_FIELDS
+        formfield_callback = plain.shared_choices_field
         labels = {"sharp_pain": _("I felt a sharp pain"), "status": _("Did you finish it?")}
+        widgets = {
+            **dict.fromkeys(DOSE_FIELDS, plain.NumberInput),
+            "side": plain.Select,
+            "status": plain.Select,
+            "sharp_pain": plain.CheckboxInput,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pain_during"].choices = [
-            ("", _("Choose 0\u201310")),
-            *self.fields["pain_during"].choices,
-        ]
         dose_inputs(self)
 
 
@@ -136,10 +154,30 @@ class BaseEntryFormSet(forms.BaseFormSet):
         "missing_management_form": _("The form was incomplete. Please add your exercises again."),
     }
 
+    @cached_property
+    def management_form(self):
+        form = super().management_form
+        for field in form.fields.values():
+            field.widget = plain.HiddenInput()
+        return form
+
+    def get_form_kwargs(self, index):
+        # The entries the form shows are all to fill in (it has no blank extra forms), so their
+        # inputs say which answers are required. Django leaves extra forms (empty_permitted)
+        # without: an entry posted beyond the initial count, as the player posts them, and the
+        # empty form (index None).
+        required = index is not None and index < self.initial_form_count()
+        return {**super().get_form_kwargs(index), "use_required_attribute": required}
+
     def clean(self):
         # Not min_num=1: that would render an empty entry with no exercise on a new session.
         if not self.forms:
             raise forms.ValidationError(_("Add at least one exercise to the session."))
+        statuses = {form.cleaned_data.get("status") for form in self.forms}
+        if statuses == {ExerciseEntry.Status.SKIPPED}:
+            raise forms.ValidationError(
+                _("Every exercise is marked skipped: a session needs at least one you did.")
+            )
 
 
 EntryFormSet = forms.formset_factory(
@@ -151,7 +189,6 @@ EntryFormSet = forms.formset_factory(
     absolute_max=MAX_ENTRIES,
 )
 ENTRY_PREFIX = "entries"
-POSTED_SESSION_FIELDS = [*SESSION_FIELDS, "submission_token"]
 
 
 class NextMorningForm(forms.ModelForm):
@@ -169,40 +206,6 @@ class NextMorningForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["next_morning"].required = True
         self.fields["next_morning"].choices = Session.NextMorning.choices
-
-
-def entry_initial(exercise_id: int, dose: Dose) -> dict:
-    """A new entry for the exercise at the given dose; pain is asked afresh.
-
-    The dose is the library's starting dose, a routine's, or a past entry's (Log again).
-    """
-    return {
-        "exercise": exercise_id,
-        "sets": dose.sets,
-        "repetitions": dose.repetitions[0],
-        "hold_seconds": dose.hold_seconds[0] if dose.hold_seconds else None,
-        "side": dose.side,
-        "status": ExerciseEntry.Status.COMPLETED,
-    }
-
-
-def posted_entries(data) -> list[dict]:
-    """The entries as typed, read from a posted form that is being edited, not yet saved."""
-    try:
-        total = max(0, min(int(data.get(f"{ENTRY_PREFIX}-TOTAL_FORMS", 0)), MAX_ENTRIES))
-    except (TypeError, ValueError):
-        total = 0
-    entries = []
-    for index in range(total):
-        prefix = f"{ENTRY_PREFIX}-{index}-"
-        entry = {name: data.get(prefix + name, "") for name in ENTRY_FIELDS}
-        entry["sharp_pain"] = prefix + "sharp_pain" in data
-        entries.append(entry)
-    return entries
-
-
-def posted_session(data) -> dict:
-    return {name: data.get(name, "") for name in POSTED_SESSION_FIELDS}
 
 
 class FlarePlanForm(forms.ModelForm):

@@ -40,11 +40,12 @@ def pain_range(field: str) -> Q:
 FLAGGED_ENTRY = Q(sharp_pain=True) | Q(pain_during__gt=ACCEPTABLE_PAIN)
 
 
-def pain_during_too_much(pain_during: int) -> bool:
-    return pain_during > ACCEPTABLE_PAIN
+def pain_during_too_much(pain_during: int | None) -> bool:
+    """None: not rated, an exercise skipped."""
+    return pain_during is not None and pain_during > ACCEPTABLE_PAIN
 
 
-def entry_is_flagged(*, pain_during: int, sharp_pain: bool) -> bool:
+def entry_is_flagged(*, pain_during: int | None, sharp_pain: bool) -> bool:
     """An exercise that hurt too much: a sharp pain, or pain during above 5."""
     return sharp_pain or pain_during_too_much(pain_during)
 

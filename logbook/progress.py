@@ -132,7 +132,8 @@ def progress(
     if start is not None:
         sessions = sessions.filter(date__gte=start)
     sessions = sessions.filter(date__lte=today)
-    entries = ExerciseEntry.objects.filter(session__in=sessions.values("pk"))
+    # Volume and per-exercise figures count the exercises done, not those skipped.
+    entries = ExerciseEntry.objects.done().filter(session__in=sessions.values("pk"))
     if start is None:
         if first_day is None:
             first_day = sessions.aggregate(first=Min("date"))["first"]

@@ -1,4 +1,4 @@
-"""The export's JSON Schema (version 2, Draft 2020-12), and its complaints in plain words.
+"""The export's JSON Schema (version 3, Draft 2020-12), and its complaints in plain words.
 
 The limits are the models' own: text lengths, pain 0-10, the dose limits of exercises/dosage.py,
 at most MAX_ENTRIES entries in a session and MAX_ITEMS exercises in a routine.
@@ -104,7 +104,8 @@ ENTRY = _object(
         "repetitions": _whole(0, MAX_REPETITIONS),  # done, not planned: stopped in the first
         "hold_seconds": _whole(1, MAX_HOLD_SECONDS, nullable=True),
         "side": {"enum": Side.values},
-        "pain_during": PAIN,
+        # null for an exercise skipped; the model checks it goes with the status.
+        "pain_during": _whole(PAIN_MIN, PAIN_MAX, nullable=True),
         "sharp_pain": {"type": "boolean"},
         "status": {"enum": ExerciseEntry.Status.values},
     },

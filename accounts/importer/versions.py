@@ -1,5 +1,7 @@
 """Which version of the export a file is, and older versions brought up to the current one.
 
+Version 2 is version 3 without skipped exercises: only its number changes.
+
 Version 1 (exports without a "format" or "version", written before version 2): the username and
 e-mail at the top, a session_id on each session, routines named only by name, no last planned
 step in the weekly plan; the first of them had no plan, function checks or lessons at all.
@@ -56,11 +58,11 @@ def current_version(document: dict, *, curated_keys: dict[str, list[str]]) -> Up
         )
     if version == 1:
         return _from_version_1(document, curated_keys)
-    return Upgraded(document)
+    return Upgraded({**document, "version": EXPORT_VERSION})
 
 
 def _from_version_1(old: dict, curated_keys: dict[str, list[str]]) -> Upgraded:
-    """Version 1 to 2, touching only values of the expected types: the schema judges the rest."""
+    """Version 1 to 3, touching only values of the expected types: the schema judges the rest."""
     document = {key: value for key, value in old.items() if key not in {"username", "email"}}
     document["account"] = {key: old[key] for key in ("username", "email") if key in old}
     document.update(format=EXPORT_FORMAT, version=EXPORT_VERSION)

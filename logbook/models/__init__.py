@@ -11,10 +11,17 @@ from logbook.models.routines import (
     RoutineItem,
     RoutineQuerySet,
 )
-from logbook.models.sessions import MAX_ENTRIES, ExerciseEntry, ExerciseEntryQuerySet, Session
+from logbook.models.sessions import (
+    DONE_STATUSES,
+    MAX_ENTRIES,
+    ExerciseEntry,
+    ExerciseEntryQuerySet,
+    Session,
+)
 from logbook.models.sharing import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 
 __all__ = [
+    "DONE_STATUSES",
     "FLARE_ROUTINE_KEY",
     "MAX_ENTRIES",
     "MAX_ITEMS",

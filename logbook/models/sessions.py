@@ -3,7 +3,9 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -110,17 +112,31 @@ class Session(models.Model):
         return today > self.date
 
 
+class EntryStatus(models.TextChoices):
+    """What became of an exercise in a session: a skipped one is kept, to show as skipped."""
+
+    COMPLETED = "completed", _("Completed")
+    STOPPED = "stopped", _("Stopped early")
+    SKIPPED = "skipped", _("Skipped")
+
+
+# Exercises done, finished or stopped early: what progress and advice count, and what a session
+# needs one of. A skipped exercise is kept only to show it was skipped.
+DONE_STATUSES = [EntryStatus.COMPLETED, EntryStatus.STOPPED]
+
+
 class ExerciseEntryQuerySet(models.QuerySet):
     def flagged(self) -> "ExerciseEntryQuerySet":
         return self.filter(FLAGGED_ENTRY)
 
+    def done(self) -> "ExerciseEntryQuerySet":
+        """Exercises done, finished or stopped early: what progress and advice count."""
+        return self.filter(status__in=DONE_STATUSES)
+
 
 class ExerciseEntry(DoseFields):
     Side = Side
-
-    class Status(models.TextChoices):
-        COMPLETED = "completed", _("Completed")
-        STOPPED = "stopped", _("Stopped early")
+    Status = EntryStatus
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="entries")
     exercise = models.ForeignKey(
@@ -132,10 +148,13 @@ class ExerciseEntry(DoseFields):
     side = models.CharField(
         _("side"), max_length=10, choices=Side.choices, default=Side.NOT_APPLICABLE
     )
-    pain_during = models.PositiveSmallIntegerField(_("pain during"), validators=PAIN_VALIDATORS)
+    # Empty only for an exercise skipped: it was not done, so it had no pain to rate.
+    pain_during = models.PositiveSmallIntegerField(
+        _("pain during"), null=True, blank=True, validators=PAIN_VALIDATORS
+    )
     sharp_pain = models.BooleanField(_("sharp pain"), default=False)
     status = models.CharField(
-        _("completed?"), max_length=10, choices=Status.choices, default=Status.COMPLETED
+        _("done?"), max_length=10, choices=Status.choices, default=Status.COMPLETED
     )
 
     objects = ExerciseEntryQuerySet.as_manager()
@@ -148,12 +167,40 @@ class ExerciseEntry(DoseFields):
             models.CheckConstraint(
                 name="entry_pain_during_0_10", condition=pain_range("pain_during")
             ),
+            models.CheckConstraint(
+                name="entry_rated_unless_skipped",
+                condition=Q(status=EntryStatus.SKIPPED, pain_during__isnull=True, sharp_pain=False)
+                | (~Q(status=EntryStatus.SKIPPED) & Q(pain_during__isnull=False)),
+                violation_error_message=_(
+                    "An exercise done has its pain during rated; one skipped has none."
+                ),
+            ),
             *dose_constraints("entry", min_repetitions=0),
             models.UniqueConstraint(fields=["session", "position"], name="entry_position_unique"),
         ]
 
     def __str__(self) -> str:
         return f"{self.exercise} ({self.session})"
+
+    def clean(self) -> None:
+        """Pain during is rated for an exercise done, and not for one skipped."""
+        if self.is_skipped:
+            errors = {}
+            if self.pain_during is not None:
+                errors["pain_during"] = _("A skipped exercise has no pain during: not rated.")
+            if self.sharp_pain:
+                errors["sharp_pain"] = _("A skipped exercise had no sharp pain.")
+            if errors:
+                raise ValidationError(errors)
+        elif self.pain_during is None:
+            raise ValidationError(
+                {
+                    "pain_during": _(
+                        "Rate the pain during it from 0 (no pain) to 10 (worst imaginable); "
+                        "only a skipped exercise is not rated."
+                    )
+                }
+            )
 
     @property
     def dose(self) -> Dose:
@@ -162,6 +209,10 @@ class ExerciseEntry(DoseFields):
         return Dose(
             sets=self.sets, repetitions=(self.repetitions,) * 2, hold_seconds=hold, side=self.side
         )
+
+    @property
+    def is_skipped(self) -> bool:
+        return self.status == self.Status.SKIPPED
 
     @property
     def is_flagged(self) -> bool:

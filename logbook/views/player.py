@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from exercises.dosage import Side
 from exercises.precautions import precaution_messages
 from logbook.forms import ENTRY_FIELDS, ENTRY_PREFIX, EntryFormSet, SessionForm
-from logbook.models import FLARE_ROUTINE_KEY, ExerciseEntry, Routine, Session
+from logbook.models import DONE_STATUSES, FLARE_ROUTINE_KEY, ExerciseEntry, Routine, Session
 from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
 from logbook.progression import ease_off, stopped_advice
 from logbook.views.routines import _get_routine_for_user
 
 REST_SECONDS = 10
 # Raise when the items the player keeps in the browser change shape: older saved states restart.
-PLAYER_VERSION = 2
+PLAYER_VERSION = 3
 
 
 def _player_item(exercise, dose, precautions, *, with_easier=True) -> dict:
@@ -47,12 +47,15 @@ def _player_item(exercise, dose, precautions, *, with_easier=True) -> dict:
     return data
 
 
-def _contract(session_form: SessionForm) -> dict:
+def _contract(session_form: SessionForm, time_zone: str) -> dict:
     """The names and values the player posts, taken from the forms that will read them."""
     entries = EntryFormSet(prefix=ENTRY_PREFIX)
     empty_entry = entries.empty_form
+    status = ExerciseEntry.Status
     return {
         "fields": {
+            "date": session_form["date"].html_name,
+            "startedAt": session_form["started_at"].html_name,
             "painBefore": session_form["pain_before"].html_name,
             "painAfter": session_form["pain_after"].html_name,
             "effort": session_form["effort"].html_name,
@@ -63,9 +66,13 @@ def _contract(session_form: SessionForm) -> dict:
         "prefixPlaceholder": "__prefix__",
         "checked": "on",
         "status": {
-            "completed": ExerciseEntry.Status.COMPLETED,
-            "stopped": ExerciseEntry.Status.STOPPED,
+            "completed": status.COMPLETED,
+            "stopped": status.STOPPED,
+            "skipped": status.SKIPPED,
         },
+        "done": DONE_STATUSES,  # a session needs one of these
+        # The date and start time are the person's, where they are.
+        "timeZone": time_zone,
         "side": {
             "both": Side.BOTH,
             "left": Side.LEFT,
@@ -112,13 +119,12 @@ def routine_play(request, pk):
         ],
         "restSeconds": REST_SECONDS,
         "items": items,
-        "contract": _contract(session_form),
+        "contract": _contract(session_form, request.user.time_zone),
         "levels": pain_levels(),
         "isFlareRoutine": routine.key == FLARE_ROUTINE_KEY,
         "words": _player_words(),
     }
     hidden_fields = {
-        session_form["date"].html_name: request.user.today().isoformat(),
         session_form["routine"].html_name: routine.pk,
         session_form["submission_token"].html_name: uuid.uuid4(),
         session_form["notes"].html_name: _("Guided session"),

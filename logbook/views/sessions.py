@@ -1,5 +1,6 @@
 import re
 import uuid
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,23 +15,36 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from exercises.dosage import Dose
 from exercises.models import Exercise
 from logbook import services
 from logbook.cached import user_figures
 from logbook.care import next_lesson
 from logbook.forms import (
     ENTRY_PREFIX,
+    EntryForm,
     EntryFormSet,
     NextMorningForm,
     SessionForm,
-    entry_initial,
-    posted_entries,
-    posted_session,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, Session
 from logbook.progression import effort_advice, session_advice
+from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 
 SESSIONS_PER_PAGE = 20
+POSTED_SESSION_FIELDS = [*SESSION_FIELDS, "submission_token"]
+# What the form shows of the library: names and categories, and the suggested doses.
+PICKER_FIELDS = [
+    "name",
+    "category",
+    "sets",
+    "repetitions_min",
+    "repetitions_max",
+    "hold_seconds_min",
+    "hold_seconds_max",
+    "per_side",
+    "frequency",
+]
 
 
 def _sessions_with_entries(user):
@@ -39,7 +53,9 @@ def _sessions_with_entries(user):
 
 
 def _get_session_for_user(request, pk) -> Session:
-    return get_object_or_404(_sessions_with_entries(request.user), pk=pk)
+    # Its entries as stored: the form, log again and the delete page need no exercise rows.
+    sessions = Session.objects.filter(user=request.user).prefetch_related("entries")
+    return get_object_or_404(sessions, pk=pk)
 
 
 @login_required
@@ -118,8 +134,7 @@ def session_create(request):
     if routine_pk := _int_or_none(request.GET.get("routine")):
         routine = Routine.objects.visible_to(request.user).filter(pk=routine_pk).first()
     if routine is not None:
-        items = routine.items.select_related("exercise")
-        entries = [entry_initial(item.exercise_id, item.dose) for item in items]
+        entries = [entry_initial(item.exercise_id, item.dose) for item in routine.items.all()]
     elif exercise := _exercise_named_by(request.GET.get("exercise", "")):
         entries.append(entry_initial(exercise.pk, exercise.starting_dose))
     return _render_session_form(
@@ -202,12 +217,37 @@ def _render_session_form(request, *, session, entries, session_initial=None, foc
     return _render(request, session, form, formset, focus_entry=focus_entry)
 
 
+@dataclass
+class EntryCard:
+    """One exercise on the form: its fields, and the library exercise its card is about."""
+
+    form: EntryForm
+    exercise: Exercise | None
+    index: int
+    focused: bool
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+
 def _render(request, session, form, formset, *, focus_entry=None):
-    library = Exercise.objects.in_display_order()
+    # The library once for the whole form: each entry's name and dose, and the picker's groups.
+    library = list(Exercise.objects.in_display_order().only(*PICKER_FIELDS))
     by_id = {str(exercise.pk): exercise for exercise in library}
-    for entry_form in formset:
-        value = entry_form["exercise"].value()
-        entry_form.exercise_obj = by_id.get(str(value))
+    cards = [
+        EntryCard(
+            entry_form,
+            by_id.get(str(entry_form["exercise"].value())),
+            index,
+            focused=index == focus_entry,
+        )
+        for index, entry_form in enumerate(formset)
+    ]
+    categories = dict(Exercise.Category.choices)
+    groups: dict[str, list[Exercise]] = {}
+    for exercise in library:
+        groups.setdefault(categories[exercise.category], []).append(exercise)
     return render(
         request,
         "logbook/session_form.html",
@@ -215,9 +255,9 @@ def _render(request, session, form, formset, *, focus_entry=None):
             "session": session,
             "form": form,
             "formset": formset,
-            "library": by_id.values(),
-            "can_add": len(formset.forms) < MAX_ENTRIES,
-            "focus_entry": focus_entry,
+            "cards": cards,
+            "library_groups": groups.items(),
+            "can_add": len(cards) < MAX_ENTRIES,
         },
     )
 
@@ -293,3 +333,37 @@ def _int_or_none(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def entry_initial(exercise_id: int, dose: Dose) -> dict:
+    """A new entry for the exercise at the given dose; pain is asked afresh.
+
+    The dose is the library's starting dose, a routine's, or a past entry's (Log again).
+    """
+    return {
+        "exercise": exercise_id,
+        "sets": dose.sets,
+        "repetitions": dose.repetitions[0],
+        "hold_seconds": dose.hold_seconds[0] if dose.hold_seconds else None,
+        "side": dose.side,
+        "status": ExerciseEntry.Status.COMPLETED,
+    }
+
+
+def posted_entries(data) -> list[dict]:
+    """The entries as typed, read from a posted form that is being edited, not yet saved."""
+    try:
+        total = max(0, min(int(data.get(f"{ENTRY_PREFIX}-TOTAL_FORMS", 0)), MAX_ENTRIES))
+    except (TypeError, ValueError):
+        total = 0
+    entries = []
+    for index in range(total):
+        prefix = f"{ENTRY_PREFIX}-{index}-"
+        entry = {name: data.get(prefix + name, "") for name in ENTRY_FIELDS}
+        entry["sharp_pain"] = prefix + "sharp_pain" in data
+        entries.append(entry)
+    return entries
+
+
+def posted_session(data) -> dict:
+    return {name: data.get(name, "") for name in POSTED_SESSION_FIELDS}

@@ -148,6 +148,8 @@
       renderAfter();
     }
     showPhase(state.phase, focus);
+    // Nothing to discard before the session has started.
+    root.querySelector("[data-start-over]").hidden = state.phase === "before";
     runClock();
     save();
   }
@@ -174,7 +176,7 @@
   // The end: never "well done" over a session that hurt without saying what to do about it.
   function renderAfter() {
     var hurt = core.flaggedExercises(state, levels);
-    var well = state.entries.length > 0 && !hurt.length;
+    var well = core.anythingDone(state, contract) && !hurt.length;
     field("after-heading").textContent = well ? words.afterWell : words.afterPlain;
     field("after-advice").hidden = !hurt.length;
     var seen = [];
@@ -254,7 +256,7 @@
       if (pain === null) {
         return;
       }
-      state.painBefore = pain;
+      core.start(state, pain, Date.now());
       if (core.isHighBefore(pain, levels) && !data.isFlareRoutine) {
         state.phase = "flare";
       } else {
@@ -289,6 +291,7 @@
       announce(field("counter").textContent);
     },
     skip: function () {
+      core.skipExercise(state, item(), contract);
       nextExercise();
     },
     hurt: function () {
@@ -331,9 +334,10 @@
     save: function () {
       var painAfter = checkedValue("pain_after");
       var effort = checkedValue("player_effort");
-      root.querySelector('[data-error="nothing"]').hidden = state.entries.length > 0;
+      var done = core.anythingDone(state, contract);
+      root.querySelector('[data-error="nothing"]').hidden = done;
       root.querySelector('[data-error="after"]').hidden = Boolean(painAfter && effort);
-      if (!painAfter || !effort || state.entries.length === 0) {
+      if (!painAfter || !effort || !done) {
         return;
       }
       core.formFields(state, { painAfter: painAfter, effort: effort }, contract).forEach(function (pair) {
@@ -370,7 +374,6 @@
   });
 
   root.hidden = false;
-  root.querySelector("[data-start-over]").hidden = false;
   if (state.phase === "before" && state.painBefore !== null) {
     var saved = root.querySelector('input[name="pain_before"][value="' + state.painBefore + '"]');
     if (saved) {

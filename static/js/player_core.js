@@ -54,8 +54,30 @@
   // A new session over the routine's items; an easier variation taken up on the way joins them.
   function fresh(token, signature, items) {
     return {
-      phase: "before", index: 0, step: 0, clock: null, painBefore: null, entries: [],
-      pending: null, hurt: false, token: token, signature: signature, items: items.slice(),
+      phase: "before", index: 0, step: 0, clock: null, painBefore: null, startedAt: null,
+      entries: [], pending: null, hurt: false, token: token, signature: signature,
+      items: items.slice(),
+    };
+  }
+
+  // The session starts with the pain before it, at `now` (milliseconds): its start time.
+  function start(state, pain, now) {
+    state.painBefore = pain;
+    state.startedAt = now;
+  }
+
+  // The date and time (HH:MM) a moment falls on in the person's time zone (the server's name).
+  function localDateTime(ms, timeZone) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    }).formatToParts(new Date(ms)).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    return {
+      date: parts.year + "-" + parts.month + "-" + parts.day,
+      time: parts.hour + ":" + parts.minute,
     };
   }
 
@@ -98,23 +120,48 @@
     state.hurt = false;
   }
 
-  // The entry for the exercise just done. A stopped one records the set and side it was stopped
-  // in, with the repetitions finished there, so the week's totals do not count what was not done.
-  function finishExercise(state, item, status, contract) {
-    var stopped = status === contract.status.stopped;
-    var step = currentStep(state, item);
-    var sides = contract.side;
-    state.pending = {
+  // The entry for an exercise at its planned dose.
+  function plannedEntry(item, status, contract) {
+    return {
       exercise: item.exercise,
-      sets: stopped ? 1 : item.sets,
-      repetitions: stopped ? step.rep - 1 : item.repetitions,
+      sets: item.sets,
+      repetitions: item.repetitions,
       hold_seconds: item.holdSeconds || "",
-      side: stopped ? (step.side ? sides[step.side] : sides.none) : (item.perSide ? sides.both : sides.none),
+      side: item.perSide ? contract.side.both : contract.side.none,
       status: status,
       sharp_pain: false,
     };
+  }
+
+  // The entry for the exercise just done. A stopped one records the set and side it was stopped
+  // in, with the repetitions finished there, so the week's totals do not count what was not done.
+  function finishExercise(state, item, status, contract) {
+    var entry = plannedEntry(item, status, contract);
+    if (status === contract.status.stopped) {
+      var step = currentStep(state, item);
+      entry.sets = 1;
+      entry.repetitions = step.rep - 1;
+      entry.side = step.side ? contract.side[step.side] : contract.side.none;
+    }
+    state.pending = entry;
     state.clock = null;
     state.phase = "rate";
+  }
+
+  // An exercise skipped is kept, as skipped, at its planned dose and with no pain to rate.
+  function skipExercise(state, item, contract) {
+    var entry = plannedEntry(item, contract.status.skipped, contract);
+    entry.pain_during = "";
+    state.entries.push(entry);
+    state.clock = null;
+  }
+
+  // Whether anything was done (finished or stopped), by the server's list: only then is there
+  // a session to save.
+  function anythingDone(state, contract) {
+    return state.entries.some(function (entry) {
+      return contract.done.indexOf(entry.status) !== -1;
+    });
   }
 
   // Count one hold or repetition done; returns "done" when it was the exercise's last.
@@ -222,7 +269,10 @@
 
   // What the form posts, as [name, value] pairs named by the server's contract.
   function formFields(state, answers, contract) {
+    var started = localDateTime(state.startedAt, contract.timeZone);
     var fields = [
+      [contract.fields.date, started.date],
+      [contract.fields.startedAt, started.time],
       [contract.fields.painBefore, state.painBefore],
       [contract.fields.painAfter, answers.painAfter],
       [contract.fields.effort, answers.effort],
@@ -256,6 +306,7 @@
   return {
     RELEASE_SECONDS: RELEASE_SECONDS,
     advance: advance,
+    anythingDone: anythingDone,
     beginExercise: beginExercise,
     completeStep: completeStep,
     counterText: counterText,
@@ -269,6 +320,7 @@
     isFlagged: isFlagged,
     isHighBefore: isHighBefore,
     isRunning: isRunning,
+    localDateTime: localDateTime,
     needsResponse: needsResponse,
     nextExercise: nextExercise,
     pause: pause,
@@ -276,6 +328,8 @@
     recordRating: recordRating,
     resume: resume,
     secondsLeft: secondsLeft,
+    skipExercise: skipExercise,
+    start: start,
     startClock: startClock,
     takeEasier: takeEasier,
     usable: usable,

@@ -1,4 +1,4 @@
-"""Random export documents (version 2) for hypothesis: valid ones over a given library, for the
+"""Random export documents (version 3) for hypothesis: valid ones over a given library, for the
 round trip and as the base of hostile files, and any JSON at all."""
 
 import datetime
@@ -52,6 +52,13 @@ def _routine(slugs):
     )
 
 
+def _skipped_unrated(entry: dict) -> dict:
+    """A skipped exercise has no pain during and no sharp pain."""
+    if entry["status"] == ExerciseEntry.Status.SKIPPED:
+        return {**entry, "pain_during": None, "sharp_pain": False}
+    return entry
+
+
 @st.composite
 def _entries(draw, slugs):
     entries = draw(
@@ -67,7 +74,7 @@ def _entries(draw, slugs):
                     "sharp_pain": st.booleans(),
                     "status": st.sampled_from(ExerciseEntry.Status.values),
                 }
-            ),
+            ).map(_skipped_unrated),
             max_size=3,
         )
     )
@@ -128,7 +135,7 @@ def export_documents(draw, *, slugs: list[str], curated: dict[str, str], lessons
     flare = st.fixed_dictionaries({"what_helps": text(40), "who_to_call": text(40)})
     return {
         "format": "backcare-export",
-        "version": 2,
+        "version": 3,
         "account": {"username": "someone", "email": "someone@example.org"},
         "time_zone": draw(st.sampled_from(["UTC", "Europe/London", "Asia/Kolkata"])),
         "weekly_goal": draw(st.integers(1, 14)),

@@ -78,6 +78,13 @@ def _full_logbook(user):
         session = SessionFactory(user=user, routine=routine, notes=notes, next_morning="worse")
         ExerciseEntryFactory(session=session, exercise=curated.items.first().exercise, position=1)
         ExerciseEntryFactory(session=session, exercise=curated.items.last().exercise, position=2)
+    ExerciseEntryFactory(
+        session=session,
+        exercise=curated.items.first().exercise,
+        position=3,
+        status="skipped",
+        pain_during=None,
+    )
     check = function_check_save(
         user=user,
         date=datetime.date(2026, 11, 2),
@@ -105,6 +112,8 @@ def test_the_export_imported_into_a_new_account_exports_the_same(content, alice,
     )
     assert own.routine.owner == bob
     assert curated.routine.key == "gentle-relief"  # the same name, told apart by its key
+    skipped = Session.objects.get(user=bob, notes="none").entries.get(position=3)
+    assert (skipped.status, skipped.pain_during) == ("skipped", None)
 
 
 def test_importing_the_same_file_twice_adds_nothing(content, alice, bob):

@@ -48,9 +48,9 @@ def _set(path: str, value):
         (b'{"what": "a shopping list"}', "This is not a Backcare export."),
         (b'{"format": "something-else", "version": 2}', "This is not a Backcare export."),
         (
-            b'{"format": "backcare-export", "version": 3}',
-            "This export was made by a newer Backcare (its format is version 3; this server "
-            "reads up to version 2). Update this server, then import the file again.",
+            b'{"format": "backcare-export", "version": 4}',
+            "This export was made by a newer Backcare (its format is version 4; this server "
+            "reads up to version 3). Update this server, then import the file again.",
         ),
         (
             b'{"format": "backcare-export", "version": "2"}',
@@ -73,6 +73,20 @@ def _set(path: str, value):
         (
             changed(_set("sessions.3.entries.0.pain_during", 11)),
             "sessions[3].entries[0].pain_during: 11 is greater than the maximum of 10.",
+        ),
+        (
+            changed(_set("sessions.0.entries.0.status", "skipped")),
+            "sessions[0].entries[0].pain_during: A skipped exercise has no pain during: not rated.",
+        ),
+        (
+            changed(_set("sessions.0.entries.0.pain_during", None)),
+            "sessions[0].entries[0].pain_during: Rate the pain during it from 0 (no pain) to 10 "
+            "(worst imaginable); only a skipped exercise is not rated.",
+        ),
+        (
+            changed(_set("sessions.0.entries.0.status", "skipping")),
+            "sessions[0].entries[0].status: “skipping” is not one of: “completed”, “stopped”, "
+            "“skipped”.",
         ),
         (
             changed(_set("sessions.0.pain_before", "5")),

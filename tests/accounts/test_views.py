@@ -148,11 +148,24 @@ def test_csv_export_has_every_session_and_entry_of_mine_only(alice_client, alice
     ]
     assert rows[0]["repetitions"] == "8"
     assert (rows[0]["routine"], rows[2]["routine"]) == ("Alice's mornings", "")
-    assert rows[1]["sharp_pain"] == "True"
-    assert rows[2]["next_morning"] == "worse"
+    assert (rows[0]["sharp_pain"], rows[1]["sharp_pain"]) == ("no", "yes")
+    assert rows[2]["next_morning"] == "Worse"
     # A note that looks like a formula is neutralised for spreadsheets.
     assert rows[0]["notes"] == '\'=HYPERLINK("http://evil")'
     assert "bob" not in response.content.decode()
+
+
+def test_csv_export_writes_choices_as_words_not_codes(alice_client, alice):
+    session = SessionFactory(user=alice, effort="too_hard", next_morning="")
+    ExerciseEntryFactory(session=session, side="na", status="stopped")
+    ExerciseEntryFactory(session=session, side="both", status="completed")
+    response = alice_client.get(reverse("accounts:export_csv"))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    words = [(r["how_it_felt"], r["next_morning"], r["side"], r["status"]) for r in rows]
+    assert words == [
+        ("Too hard", "", "Not one-sided", "Stopped early"),
+        ("Too hard", "", "Both sides", "Completed"),
+    ]
 
 
 def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
@@ -161,7 +174,7 @@ def test_json_export_nests_entries_in_sessions(alice_client, alice, bob):
     FlarePlan.objects.create(user=alice, what_helps="Heat and short walks.")
     FlarePlan.objects.create(user=bob, what_helps="Bob's plan.")
     data = json.loads(alice_client.get(reverse("accounts:export_json")).content)
-    assert (data["format"], data["version"]) == ("backcare-export", 2)
+    assert (data["format"], data["version"]) == ("backcare-export", 3)
     assert data["account"] == {"username": "alice", "email": "alice@example.org"}
     assert data["weekly_goal"] == alice.weekly_goal
     assert data["flare_plan"] == {"what_helps": "Heat and short walks.", "who_to_call": ""}

@@ -55,8 +55,12 @@ def test_log_a_session_by_keyboard(live_library, page: Page):
     page.keyboard.press("Enter")
     # The new exercise takes the focus, so the next Tab stops are its fields.
     expect(page.locator(".entry-card")).to_be_focused()
-    tab_to(page, page.locator(".entry-card").get_by_label("Pain during"))
-    page.keyboard.type("2")
+    # Pain during starts "Not rated", the last button: the arrow key wraps round to 0.
+    pain_during = page.locator(".entry-card").get_by_role("group", name="Pain during")
+    tab_to(page, pain_during.get_by_role("radio", name="Not rated"))
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(pain_during.get_by_role("radio", name="2", exact=True)).to_be_checked()
     choose_on_scale(page, "Your back pain now, after the session", 3)
     tab_to(page, page.get_by_label("Easy"))
     page.keyboard.press("Space")

@@ -1,10 +1,12 @@
 import csv
 import io
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from logbook.models import Session
-from tests.e2e.conftest import sign_up
+from tests.e2e.conftest import sign_in, sign_up
+from tests.factories import ExerciseEntryFactory, SessionFactory
 
 
 def _sign_up(page: Page, base_url: str) -> None:
@@ -33,9 +35,9 @@ def test_sign_up_log_edit_and_export_a_session(live_library, page: Page):
 
     entries = page.locator(".entry-card")
     expect(entries).to_have_count(2)
-    entries.nth(0).get_by_label("Pain during").select_option("2")
+    entries.nth(0).get_by_role("group", name="Pain during").get_by_text("2", exact=True).click()
     entries.nth(1).get_by_label("Repetitions").fill("8")
-    entries.nth(1).get_by_label("Pain during").select_option("3")
+    entries.nth(1).get_by_role("group", name="Pain during").get_by_text("3", exact=True).click()
     page.get_by_role("group", name="Your back pain now, after the session").get_by_text(
         "4", exact=True
     ).click()
@@ -78,7 +80,9 @@ def test_a_painful_session_shows_the_safety_advice(live_library, page: Page):
     page.get_by_role("group", name="Your back pain before you started").get_by_text(
         "3", exact=True
     ).click()
-    page.locator(".entry-card").get_by_label("Pain during").select_option("7")
+    page.locator(".entry-card").get_by_role("group", name="Pain during").get_by_text(
+        "7", exact=True
+    ).click()
     page.locator(".entry-card").get_by_label("I felt a sharp pain").check()
     page.get_by_role("group", name="Your back pain now, after the session").get_by_text(
         "6", exact=True
@@ -95,3 +99,22 @@ def test_a_painful_session_shows_the_safety_advice(live_library, page: Page):
     expect(advice.get_by_role("link", name="Warning signs that need a doctor")).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Logbook").click()
     expect(page.locator(".session-list li").first).to_contain_text("flagged")
+
+
+@pytest.mark.parametrize(
+    "viewport", [pytest.param((390, 844), id="phone"), pytest.param((1280, 800), id="desktop")]
+)
+def test_the_csv_download_says_in_words_what_was_chosen(live_library, page: Page, viewport):
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    user = sign_in(page, live_library.url)
+    session = SessionFactory(user=user, effort="too_hard", next_morning="worse")
+    ExerciseEntryFactory(session=session, side="na", status="stopped", sharp_pain=True)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download CSV (spreadsheet)").click()
+    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text("utf-8"))))
+    columns = ["how_it_felt", "next_morning", "side", "sharp_pain", "status"]
+    assert [[row[column] for column in columns] for row in rows] == [
+        ["Too hard", "Worse", "Not one-sided", "yes", "Stopped early"]
+    ]

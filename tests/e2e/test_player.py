@@ -1,6 +1,7 @@
 import datetime
 import json
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from logbook.models import Routine, Session
@@ -156,3 +157,69 @@ def test_logging_out_forgets_a_guided_session_in_progress(live_library, page: Pa
         page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('backcare-player-'))")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "viewport", [pytest.param((390, 844), id="phone"), pytest.param((1280, 800), id="desktop")]
+)
+def test_a_skipped_exercise_is_saved_as_skipped_with_the_routine_and_start_time(
+    live_library, page: Page, viewport
+):
+    curated_routines_load()
+    routine = Routine.objects.get(key="gentle-relief")
+    width, height = viewport
+    page.set_viewport_size({"width": width, "height": height})
+    user = sign_in(page, live_library.url)
+    start = datetime.datetime.combine(user.today(), datetime.time(7, 30), tzinfo=user.zone)
+    page.clock.install(time=start)
+    page.goto(f"{live_library.url}/routines/{routine.pk}/play/")
+
+    # Nothing to start over before the start; the pain scale's buttons fit a finger.
+    start_over = page.get_by_role("button", name="Start over (discard this session)")
+    expect(start_over).to_be_hidden()
+    buttons = page.get_by_role("group", name="Your back pain right now").locator("label")
+    sizes = buttons.evaluate_all(
+        "ls => ls.map(l => [l.getBoundingClientRect().width, l.getBoundingClientRect().height,"
+        " l.scrollWidth <= l.clientWidth])"
+    )
+    assert len(sizes) == 11
+    assert [size for size in sizes if size[0] < 44 or size[1] < 44 or not size[2]] == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    _rate(page, "Your back pain right now", "3")
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.get_by_role("heading", name="Knee-to-chest stretch")).to_be_visible()
+    # Started: now there is something to discard, behind an outlined button, not a link.
+    expect(start_over).to_be_visible()
+    style = start_over.evaluate(
+        "b => [getComputedStyle(b).borderTopStyle, b.getBoundingClientRect().height]"
+    )
+    assert style[0] == "solid"
+    assert style[1] >= 44
+
+    page.get_by_role("button", name="Skip this exercise").click()
+    page.get_by_role("button", name="Skip the rest").click()
+    expect(page.get_by_role("heading", name="Pelvic tilt")).to_be_visible()
+    page.get_by_role("button", name="Stop: this hurts").click()
+    _rate(page, "Pain during this exercise", "2")
+    page.get_by_role("button", name="End the session here").click()
+    _rate(page, "Your back pain now, after the session", "2")
+    page.get_by_label("About right").check()
+    page.get_by_role("button", name="Save to my logbook").click()
+
+    expect(page.get_by_text("Session saved.")).to_be_visible()
+    summary = page.locator(".session-summary")
+    expect(summary).to_contain_text("Gentle relief")
+    expect(summary).to_contain_text("07:30")
+    skipped = page.locator(".entry-list li").first
+    expect(skipped).to_contain_text("Knee-to-chest stretch")
+    expect(skipped).to_contain_text("Skipped: not done in this session.")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    session = Session.objects.get(user=user)
+    assert (session.routine, session.date, session.started_at) == (
+        routine,
+        user.today(),
+        datetime.time(7, 30),
+    )
+    entries = session.entries.values_list("exercise__slug", "status", "pain_during")
+    assert list(entries) == [("knee-to-chest", "skipped", None), ("pelvic-tilt", "stopped", 2)]

@@ -7,6 +7,7 @@ const core = require("../../static/js/player_core.js");
 // What the server hands over (logbook/views/player.py builds it from the forms).
 const CONTRACT = {
   fields: {
+    date: "date", startedAt: "started_at",
     painBefore: "pain_before", painAfter: "pain_after", effort: "effort",
     totalForms: "entries-TOTAL_FORMS", initialForms: "entries-INITIAL_FORMS",
   },
@@ -18,8 +19,10 @@ const CONTRACT = {
   },
   prefixPlaceholder: "__prefix__",
   checked: "on",
-  status: { completed: "completed", stopped: "stopped" },
+  status: { completed: "completed", stopped: "stopped", skipped: "skipped" },
+  done: ["completed", "stopped"],
   side: { both: "both", left: "left", right: "right", none: "na" },
+  timeZone: "Asia/Tokyo",
 };
 const WORDS = {
   left: "Left", right: "Right", sideRepOf: "{side}, {n} of {total}",
@@ -29,9 +32,12 @@ const KNEE_TO_CHEST = { exercise: 1, sets: 1, repetitions: 3, holdSeconds: 20, p
 const CAT_COW = { exercise: 2, sets: 2, repetitions: 5, holdSeconds: null, perSide: false };
 const SECOND = 1000;
 
+// 23 November 2026, 23:30 in UTC: 08:30 the next morning in Tokyo.
+const STARTED = Date.UTC(2026, 10, 23, 23, 30);
+
 function exercising(items = [KNEE_TO_CHEST, CAT_COW]) {
   const state = core.fresh("token", [], items);
-  state.painBefore = "4";
+  core.start(state, "4", STARTED);
   core.beginExercise(state);
   return state;
 }
@@ -144,6 +150,7 @@ test("what is saved uses the server's field names, one entry after another", () 
   core.recordRating(state, "7", true);
   const fields = core.formFields(state, { painAfter: "3", effort: "right" }, CONTRACT);
   assert.deepEqual(fields, [
+    ["date", "2026-11-24"], ["started_at", "08:30"],
     ["pain_before", "4"], ["pain_after", "3"], ["effort", "right"],
     ["entries-TOTAL_FORMS", 2], ["entries-INITIAL_FORMS", 0],
     ["entries-0-exercise", 1], ["entries-0-sets", 1], ["entries-0-repetitions", 3],
@@ -204,4 +211,35 @@ test("an easier variation that hurt in this session is not offered again", () =>
   assert.deepEqual(core.hurtResponse(state, SUPERMAN, LEVELS), {
     advice: SUPERMAN.ifEasierHurt, easier: null,
   });
+});
+
+test("an exercise skipped is kept as skipped, at its planned dose, with no pain rated", () => {
+  const state = exercising();
+  core.skipExercise(state, KNEE_TO_CHEST, CONTRACT);
+  assert.deepEqual(state.entries, [{
+    exercise: 1, sets: 1, repetitions: 3, hold_seconds: 20, side: "both", status: "skipped",
+    sharp_pain: false, pain_during: "",
+  }]);
+  const fields = core.formFields(state, { painAfter: "3", effort: "right" }, CONTRACT);
+  assert.deepEqual(fields.filter(([name]) => name.startsWith("entries-0-")), [
+    ["entries-0-exercise", 1], ["entries-0-sets", 1], ["entries-0-repetitions", 3],
+    ["entries-0-hold_seconds", 20], ["entries-0-side", "both"], ["entries-0-pain_during", ""],
+    ["entries-0-status", "skipped"],
+  ]);
+});
+
+test("only an exercise done, by the server's list, makes a session to save", () => {
+  const state = exercising();
+  core.skipExercise(state, KNEE_TO_CHEST, CONTRACT);
+  assert.equal(core.anythingDone(state, CONTRACT), false);
+  core.nextExercise(state, 0, 0);
+  core.finishExercise(state, CAT_COW, "stopped", CONTRACT);
+  core.recordRating(state, "3");
+  assert.equal(core.anythingDone(state, CONTRACT), true);
+});
+
+test("the start is the date and time where the person is, by the server's time zone", () => {
+  assert.deepEqual(core.localDateTime(STARTED, "Asia/Tokyo"), { date: "2026-11-24", time: "08:30" });
+  assert.deepEqual(core.localDateTime(STARTED, "Europe/Dublin"), { date: "2026-11-23", time: "23:30" });
+  assert.deepEqual(core.localDateTime(STARTED, "America/New_York"), { date: "2026-11-23", time: "18:30" });
 });

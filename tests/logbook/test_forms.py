@@ -90,7 +90,7 @@ def test_valid_entry_form():
         ({"hold_seconds": "9999"}, "hold_seconds", "less than or equal to 600"),
         ({"hold_seconds": "ten"}, "hold_seconds", "Enter a whole number."),
         ({"pain_during": "12"}, "pain_during", "Pain is rated from 0"),
-        ({"pain_during": ""}, "pain_during", "Choose a number from 0"),
+        ({"pain_during": ""}, "pain_during", "Rate the pain during it from 0"),
         ({"side": "middle"}, "side", "Select a valid choice."),
         ({"exercise": ""}, "exercise", "Pick an exercise."),
         ({"exercise": "999999"}, "exercise", "That exercise is not in the library."),

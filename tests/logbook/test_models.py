@@ -1,7 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import ExerciseEntryFactory, SessionFactory
+from logbook.models import ExerciseEntry
+from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,29 @@ def test_entry_flags_follow_the_pain_monitoring_model(pain_during, sharp_pain, e
 def test_a_rise_of_two_points_after_the_session_flags_it(before, after, flagged):
     session = SessionFactory(pain_before=before, pain_after=after)
     assert session.is_flagged is flagged
+
+
+SKIPPED = {"status": "skipped", "pain_during": None}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{**SKIPPED, "pain_during": 3}, {**SKIPPED, "sharp_pain": True}, {"pain_during": None}],
+    ids=["skipped-rated", "skipped-sharp", "done-unrated"],
+)
+def test_only_a_skipped_entry_goes_without_a_pain_rating(fields):
+    entry = ExerciseEntryFactory.build(
+        session=SessionFactory(), exercise=ExerciseFactory(), **fields
+    )
+    with pytest.raises(ValidationError):
+        entry.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        entry.save()
+
+
+def test_a_skipped_entry_is_neither_flagged_nor_done():
+    entry = ExerciseEntryFactory(**SKIPPED)
+    entry.full_clean()
+    assert entry.is_skipped
+    assert not entry.is_flagged
+    assert list(ExerciseEntry.objects.done()) == []

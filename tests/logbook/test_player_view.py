@@ -1,6 +1,8 @@
 """The guided player's page: what it hands static/js/player.js, and that the logbook accepts
 exactly what the player posts with it."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -53,6 +55,8 @@ def test_a_post_made_from_the_players_contract_saves_the_session(alice_client, a
     data.update(
         {
             "save": "1",
+            contract["fields"]["date"]: alice.today().isoformat(),
+            contract["fields"]["startedAt"]: "07:45",
             contract["fields"]["painBefore"]: "5",
             contract["fields"]["painAfter"]: "4",
             contract["fields"]["effort"]: response.context["effort_choices"][1][0],
@@ -61,14 +65,16 @@ def test_a_post_made_from_the_players_contract_saves_the_session(alice_client, a
         }
     )
     for index, item in enumerate(player["items"]):
+        # The last exercise skipped: kept as skipped, with no pain rated.
+        skipped = index == len(player["items"]) - 1
         entry = {
             "exercise": item["exercise"],
             "sets": item["sets"],
             "repetitions": item["repetitions"],
             "hold_seconds": item["holdSeconds"] or "",
             "side": contract["side"]["both" if item["perSide"] else "none"],
-            "pain_during": index % 3,
-            "status": contract["status"]["completed"],
+            "pain_during": "" if skipped else index % 3,
+            "status": contract["status"]["skipped" if skipped else "completed"],
         }
         for key, template in contract["entryFields"].items():
             if key in entry:
@@ -85,9 +91,23 @@ def test_a_post_made_from_the_players_contract_saves_the_session(alice_client, a
         "right",
     )
     assert session.notes == "Guided session"
+    assert session.started_at == datetime.time(7, 45)
     assert [entry.dosage_text for entry in session.entries.all()] == [
         item.dosage_text for item in gentle.items.all()
     ]
+    statuses = [entry.status for entry in session.entries.all()]
+    assert statuses == ["completed"] * (len(statuses) - 1) + ["skipped"]
+    assert session.entries.last().pain_during is None
+
+
+def test_the_player_dates_the_session_where_the_person_is_and_knows_what_counts_as_done(
+    alice_client, alice, gentle
+):
+    contract = _play(alice_client, gentle).context["player"]["contract"]
+    assert (contract["fields"]["date"], contract["fields"]["startedAt"]) == ("date", "started_at")
+    assert contract["timeZone"] == alice.time_zone
+    assert contract["status"]["skipped"] == "skipped"
+    assert contract["done"] == ["completed", "stopped"]
 
 
 def test_each_item_carries_my_precautions_and_what_to_say_after_a_calm_stop(

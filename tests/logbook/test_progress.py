@@ -101,6 +101,26 @@ def test_per_exercise_change_and_flags(alice, history):
     assert (rows["Stretch"]["times"], rows["Stretch"]["flagged"]) == (1, 0)
 
 
+def test_a_skipped_exercise_adds_no_volume_and_no_time_done(alice, history):
+    skipped = _session(alice, (11, 20), 4, 3)
+    ExerciseEntryFactory(
+        session=skipped,
+        exercise=history["bridge"],
+        sets=3,
+        repetitions=10,
+        hold_seconds=None,
+        status="skipped",
+        pain_during=None,
+    )
+    report = progress(
+        Session.objects.filter(user=alice), today=MONDAY, range_key="4", weekly_goal=3
+    )
+    rows = {row["exercise__name"]: row for row in report.exercises}
+    assert rows["Bridge"]["times"] == 2
+    week = next(week for week in report.weeks if week.start == datetime.date(2026, 11, 16))
+    assert week.repetitions == 5  # the third session's 1 x 5; none of the skipped 3 x 10
+
+
 def test_a_small_change_is_not_meaningful(alice):
     for day, after in [(2, 4), (9, 4), (16, 3), (23, 4)]:
         _session(alice, (11, day), 5, after)

@@ -233,6 +233,20 @@ def test_sessions_are_counted_not_entries(user):
     assert suggestion.reason == "1 of 3 comfortable sessions so far: keep this dose for now."
 
 
+def test_a_session_that_skipped_the_exercise_is_not_an_attempt_at_it(user):
+    item = _item()
+    _attempts(user, item, (1, SETTLED), (1, {}))
+    skipped = SessionFactory(user=user, date=user.today())
+    ExerciseEntryFactory(
+        session=skipped, exercise=item.exercise, status="skipped", pain_during=None
+    )
+    attempts = recent_attempts(user, [item.exercise_id])[item.exercise_id]
+    assert skipped not in [attempt.session for attempt in attempts]
+    assert suggest(item, attempts).reason == (
+        "2 of 3 comfortable sessions so far: keep this dose for now."
+    )
+
+
 def test_fewer_than_three_sessions_keep_the_dose(user):
     item = _item()
     suggestion = suggest(item, _attempts(user, item, (1, SETTLED), (1, {})))
