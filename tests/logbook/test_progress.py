@@ -117,7 +117,7 @@ def test_a_skipped_exercise_adds_no_volume_and_no_time_done(alice, history):
     )
     rows = {row["exercise__name"]: row for row in report.exercises}
     assert rows["Bridge"]["times"] == 2
-    week = next(week for week in report.weeks if week.start == datetime.date(2026, 11, 16))
+    week = next(week for week in report.periods if week.start == datetime.date(2026, 11, 16))
     assert week.repetitions == 5  # the third session's 1 x 5; none of the skipped 3 x 10
 
 
