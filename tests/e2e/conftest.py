@@ -135,3 +135,12 @@ def sign_up(page: Page, base_url: str, username: str, time_zone: str) -> User:
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Today")).to_be_visible()
     return User.objects.get(username=username)
+
+
+def main_menu_link(page: Page, name: str):
+    """A link of the main menu, opening the phone's compact menu first when it is closed."""
+    menu = page.get_by_role("navigation", name="Main")
+    button = menu.get_by_role("button", name="Menu")
+    if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+        button.click()
+    return menu.get_by_role("link", name=name)

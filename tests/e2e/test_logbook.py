@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from logbook.models import Session
-from tests.e2e.conftest import sign_in, sign_up
+from tests.e2e.conftest import main_menu_link, sign_in, sign_up
 from tests.factories import ExerciseEntryFactory, SessionFactory
 
 
@@ -62,7 +62,7 @@ def test_sign_up_log_edit_and_export_a_session(live_library, page: Page):
     expect(page.get_by_text("6 → 2 out of 10")).to_be_visible()
     assert Session.objects.get().pain_after == 2
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
+    main_menu_link(page, "Account").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV (spreadsheet)").click()
     csv_text = download_info.value.path().read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def test_the_csv_download_says_in_words_what_was_chosen(live_library, page: Page
     user = sign_in(page, live_library.url)
     session = SessionFactory(user=user, effort="too_hard", next_morning="worse")
     ExerciseEntryFactory(session=session, side="na", status="stopped", sharp_pain=True)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
+    main_menu_link(page, "Account").click()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV (spreadsheet)").click()
