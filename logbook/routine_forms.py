@@ -5,19 +5,28 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Exercise
+from logbook import widgets as plain
 from logbook.forms import DOSE_FIELDS, dose_limits
 from logbook.models import Routine, RoutineItem
 
 ITEM_FIELDS = [*DOSE_FIELDS, "per_side"]
 
 
+# The fields are written in Python (logbook/widgets.py), as the session form's: a routine of
+# twenty exercises has eighty inputs.
+
+
 class RoutineForm(forms.ModelForm):
-    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    bound_field_class = plain.FieldGroup
+    submission_token = forms.UUIDField(widget=plain.HiddenInput, required=False)
 
     class Meta:
         model = Routine
         fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+        widgets = {
+            "name": plain.TextInput,
+            "description": plain.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        }
 
 
 class RoutineItemForm(forms.Form):
@@ -26,21 +35,29 @@ class RoutineItemForm(forms.Form):
     Not a ModelForm: that would check the database's dose constraints with a query each, for
     every item of the routine; here the same limits are the fields' own, checked in Python."""
 
+    bound_field_class = plain.FieldGroup
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in DOSE_FIELDS:
             low, high = dose_limits(RoutineItem, name)
-            field = RoutineItem._meta.get_field(name).formfield(min_value=low, max_value=high)
+            field = RoutineItem._meta.get_field(name).formfield(
+                min_value=low, max_value=high, widget=plain.NumberInput
+            )
             field.widget.attrs["inputmode"] = "numeric"
             self.fields[name] = field
-        self.fields["per_side"] = RoutineItem._meta.get_field("per_side").formfield()
+        self.fields["per_side"] = RoutineItem._meta.get_field("per_side").formfield(
+            widget=plain.CheckboxInput
+        )
 
 
 class AddExerciseForm(forms.Form):
     """The exercise picker. Optional, except when its Add button is pressed; an exercise chosen
     and left there when another button is pressed is added too, not lost."""
 
+    bound_field_class = plain.FieldGroup
     exercise = forms.ModelChoiceField(
+        widget=plain.Select,
         label=_("Add an exercise"),
         queryset=Exercise.objects.in_display_order(),
         empty_label=_("Choose an exercise"),

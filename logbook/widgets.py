@@ -1,4 +1,5 @@
-"""The session form's fields, cheap to build and to write out as HTML, in Bootstrap's layout.
+"""The session form's and the routine editor's fields, cheap to build and to write out as HTML,
+in Bootstrap's layout.
 
 Django renders widgets and field groups through templates. The session form has sixty inputs
 and more, a pain scale for each exercise among them, and through templates (crispy's, then
@@ -54,6 +55,10 @@ class _Input:
 
 class HiddenInput(_Input, forms.HiddenInput):
     css = ""
+
+
+class TextInput(_Input, forms.TextInput):
+    pass
 
 
 class NumberInput(_Input, forms.NumberInput):

@@ -114,7 +114,9 @@ def test_an_invalid_dose_saves_nothing_and_shows_every_typed_value(alice_client,
     assert f'name="item-{_item(routine, "A").pk}-sets" value="4"' in html
     assert f'name="item-{b}-repetitions" value="500"' in html
     assert f'name="item-{c}-hold_seconds" value="x"' in html
-    assert f'id="error_1_id_item-{b}-repetitions"' in html
+    # The error sits under its field and the field is described by it.
+    assert f'id="id_item-{b}-repetitions_error"' in html
+    assert f'aria-describedby="id_item-{b}-repetitions_error"' in html
     # The heading keeps the saved name while the typed one waits to be saved.
     assert "<h1>Edit Mornings</h1>" in html
 
