@@ -9,7 +9,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.importer import too_large_message
 from accounts.models import User
 from accounts.throttle import password_guess
 from accounts.timezones import ALIASES, CANONICAL_ZONES, grouped_zones, label
@@ -181,5 +180,7 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > settings.IMPORT_MAX_BYTES:
+            from accounts.importer import too_large_message  # loaded on use: see views.import_data
+
             raise forms.ValidationError(too_large_message(upload.size))
         return upload

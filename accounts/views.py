@@ -19,7 +19,6 @@ from accounts.forms import (
     PrecautionsForm,
     SignupForm,
 )
-from accounts.importer import import_document, too_large_message
 from accounts.services import account_delete
 from exercises.precautions import Precaution
 
@@ -130,6 +129,8 @@ def import_data(request):
     except ValueError:
         length = 0
     if request.method == "POST" and length > settings.IMPORT_MAX_BYTES + UPLOAD_ENVELOPE_BYTES:
+        from accounts.importer import too_large_message
+
         return _import_page(request, ImportForm(), [too_large_message(length)])
     return _import_upload(request)
 
@@ -141,6 +142,9 @@ def _import_upload(request):
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _import_page(request, form, form.errors.get("file", []))
+    # The importer (and jsonschema) is loaded by the first import, not by every worker at start.
+    from accounts.importer import import_document
+
     try:
         result = import_document(user=request.user, data=form.cleaned_data["file"].read())
     except ValidationError as error:

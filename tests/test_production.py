@@ -192,3 +192,25 @@ def test_static_files_are_written_with_brotli_copies_too():
     compressor = Compressor(quiet=True)
     assert compressor.use_brotli
     assert compressor.use_gzip
+
+
+def test_a_worker_starts_without_the_pdf_and_import_libraries():
+    """reportlab and jsonschema are loaded by the first PDF or import, not by every worker."""
+    code = (
+        "import sys, django; django.setup(); import backcare.wsgi; "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "print(sorted({'reportlab', 'jsonschema'} & set(sys.modules)))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "backcare.settings", **PRODUCTION_ENV}
+    env.pop("DEBUG", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

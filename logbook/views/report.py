@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from logbook import services
 from logbook.models import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 from logbook.report import clinician_report, note_choices, report_weeks
-from logbook.report_pdf import report_pdf
 
 NEW_SHARE_LINK = "backcare_share_link"
 
@@ -72,6 +71,9 @@ def report_view(request):
 @login_required
 def report_pdf_view(request):
     report, _choices, _chosen = _asked_for(request)
+    # reportlab is loaded by the first PDF asked for, not by every worker at start (memory).
+    from logbook.report_pdf import report_pdf
+
     response = HttpResponse(report_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=f"backcare-report-{report.end.isoformat()}.pdf"
