@@ -91,6 +91,17 @@ def test_progress_shows_this_week_first_and_nothing_clipped(
     assert all("-" not in label for label in labels)
     # The hold time reads as in the chart: 1.5 minutes, not rounded to 2.
     assert "1.5" in rows[0].split()[-1]
+    # Points at 0 and 10 are drawn whole; the tallest bar stops below the top of its chart.
+    assert page.evaluate("Chart.getChart('pain-chart').data.datasets.every(d => d.clip === false)")
+    page.wait_for_function("() => Chart.getChart('sessions-chart')")
+    assert page.evaluate(
+        "(() => { const c = Chart.getChart('sessions-chart');"
+        " return c.scales.y.max > Math.max(...c.data.datasets[0].data.map(p => p.y)); })()"
+    )
+    # The by-exercise table's last column is inside its box, not cut off at the right.
+    exercises = page.get_by_role("table").filter(has_text="Average pain during")
+    box = exercises.locator("xpath=..")  # its scrolling wrapper, as wide as the page allows
+    assert _fully_inside(page, exercises.get_by_role("columnheader", name="Flagged"), box)
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
