@@ -4,12 +4,14 @@ One cache entry per person holds every part asked for (the progress of a range, 
 the rendered tables of the progress page in a language...) under a version: the day, the weekly
 goal, the number of sessions and the latest change to any of them, read in one indexed query.
 Saving, editing, deleting a session or recording its next morning changes the version, so a
-stale figure is never shown, and the entry is replaced as a whole. The entry holds weekly pain
-averages: deleting an account deletes it (forget_cached_figures).
+stale figure is never shown, and the entry is replaced as a whole; it is kept ten minutes at
+most. The entry holds weekly pain averages: deleting an account deletes it
+(forget_cached_figures).
 """
 
 import datetime
 import logging
+import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -22,7 +24,12 @@ from logbook.models import Session
 from logbook.progress import Progress, progress
 
 logger = logging.getLogger(__name__)
-CACHE_SECONDS = 60 * 60
+# An entry is kept at most this long from when it was first written, whatever is added to it
+# since: it holds rendered HTML (with the static files' hashed names), so a new release of the
+# templates shows within minutes, as the library page's cache (exercises/library.py).
+CACHE_SECONDS = 10 * 60
+# Part of the version: a release that changes what the entry holds changes this.
+ENTRY_FORMAT = 2
 
 
 def _cache_key(user_id: int) -> str:
@@ -37,26 +44,44 @@ class UserFigures:
             count=Count("pk"), changed=Max("updated_at"), first=Min("date")
         )
         changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-        self.version = f"{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
+        self.version = f"{ENTRY_FORMAT}:{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
         self.first_day = stamp["first"]
         self._parts: dict | None = None
+        self._born = 0.0
 
     def get(self, part: Hashable, compute: Callable[[], Any]) -> Any:
-        """The cached value of `part`, computed (and kept) when the logbook changed since."""
-        key = _cache_key(self.user.pk)
+        """The cached value of `part`, computed (and kept) when the logbook changed since.
+
+        Only the cache's own failures (Redis down) are caught: the figures then show without
+        it. An error in the computation is the computation's, and is raised as it is."""
+        if self._parts is None:  # read once a request, whatever the number of parts
+            entry = self._read()
+            self._parts = dict(entry["parts"]) if entry else {}
+            self._born = entry["born"] if entry else time.time()
+        if part not in self._parts:
+            self._parts[part] = compute()
+            self._write()
+        return self._parts[part]
+
+    def _read(self) -> dict | None:
         try:
-            if self._parts is None:  # read once a request, whatever the number of parts
-                entry = cache.get(key)
-                self._parts = (
-                    dict(entry["parts"]) if entry and entry["version"] == self.version else {}
-                )
-            if part not in self._parts:
-                self._parts[part] = compute()
-                cache.set(key, {"version": self.version, "parts": self._parts}, CACHE_SECONDS)
-            return self._parts[part]
-        except Exception:  # any cache failure (Redis down): the figures still show
+            entry = cache.get(_cache_key(self.user.pk))
+        except Exception:
             logger.warning("Cache unavailable; figures computed without it", exc_info=True)
-            return compute()
+            return None
+        if not isinstance(entry, dict) or entry.get("version") != self.version:
+            return None
+        return entry
+
+    def _write(self) -> None:
+        left = CACHE_SECONDS - (time.time() - self._born)
+        if left <= 0:
+            return
+        entry = {"version": self.version, "born": self._born, "parts": self._parts}
+        try:
+            cache.set(_cache_key(self.user.pk), entry, int(left) + 1)
+        except Exception:
+            logger.warning("Cache unavailable; figures not kept", exc_info=True)
 
     def progress(self, range_key: str, routine=None) -> Progress:
         """progress() of all the person's sessions, or of one routine's."""

@@ -101,15 +101,17 @@ def _weighted_mean(periods: list[Period]) -> float | None:
     )
 
 
-def _period_starts(first: datetime.date, today: datetime.date, by_month: bool):
-    """Each period's first day (clipped to the range) and its number of days up to today."""
+def _period_starts(first: datetime.date, today: datetime.date, by_month: bool, since=None):
+    """Each period's first day and its number of days up to today, counted from `since` (the
+    first session's day) in the first period: a month begun mid-way is not a whole month."""
     current = first
     while current <= today:
         if by_month:
             following = (current.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
         else:
             following = current + datetime.timedelta(weeks=1)
-        yield current, (min(following, today + datetime.timedelta(days=1)) - current).days
+        counted_from = max(current, since) if since else current
+        yield current, (min(following, today + datetime.timedelta(days=1)) - counted_from).days
         current = following
 
 
@@ -179,7 +181,8 @@ def progress(
     periods = []
     if first_day is not None:
         first = first_day.replace(day=1) if by_month else week_start(first_day)
-        for period_start, length in _period_starts(first, today, by_month):
+        since = first_day if by_month else None
+        for period_start, length in _period_starts(first, today, by_month, since):
             row, vol = per_period.get(period_start), volume.get(period_start, {})
             periods.append(
                 Period(

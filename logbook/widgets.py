@@ -117,8 +117,9 @@ class RadioSelect(forms.RadioSelect):
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         attrs = self.build_attrs(self.attrs, attrs)
         invalid = " is-invalid" if attrs.pop("aria-invalid", None) else ""
+        base_id = attrs.pop("id")  # each option has its own id, numbered from this one
         common = {"invalid": invalid, "name": escape(name), "attrs": flatatt(attrs)}
-        return mark_safe(self._options(attrs.pop("id"), _chosen(value), common))
+        return mark_safe(self._options(base_id, _chosen(value), common))
 
     def _options(self, base_id: str, chosen: str, common: dict) -> str:
         return "".join(

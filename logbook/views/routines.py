@@ -107,9 +107,7 @@ def _history_html(user, routine, history) -> str:
     """The routine page's history column: the latest sessions, newest first, with only what
     their flags need from their entries, a chart spaced by date and the weeks."""
     recent = list(
-        Session.objects.filter(user=user, routine=routine)
-        .order_by("-date", "-created_at")
-        .prefetch_related(
+        Session.objects.filter(user=user, routine=routine, date__lte=user.today()).prefetch_related(
             Prefetch(
                 "entries",
                 queryset=ExerciseEntry.objects.only("session_id", "pain_during", "sharp_pain"),

@@ -226,8 +226,10 @@ def test_a_history_longer_than_a_year_is_summarised_by_month(alice):
     assert report.periods[0].start == datetime.date(2024, 1, 1)
     assert report.periods[-1].start == datetime.date(2026, 11, 1)
     assert len(report.periods) == 35  # January 2024 to November 2026
-    # Two sessions in January's 31 days: 0.5 a week; November so far is 23 days.
-    assert (report.periods[0].sessions, report.periods[0].sessions_per_week) == (2, 0.5)
+    # Two sessions from 10 January, the first, to the 31st: 22 days, 0.6 a week (not 0.5 over
+    # the whole month); November so far is 23 days.
+    assert (report.periods[0].sessions, report.periods[0].days) == (2, 22)
+    assert report.periods[0].sessions_per_week == 0.6
     assert report.periods[-1].days == 23
     assert report.days == []  # no daily points beyond a year: the months carry it
     assert report.span == "35 months"
@@ -279,3 +281,53 @@ def test_the_cached_progress_page_shows_a_session_logged_since(alice_client, ali
     _session(alice, (11, 23), 4, 2)
     content = alice_client.get(url).content.decode()
     assert '<th scope="row">23&nbsp;Nov 2026</th>\n      <td>1</td>' in content
+
+
+def test_an_error_in_the_figures_is_raised_as_it_is_not_retried(alice):
+    from logbook.cached import UserFigures
+
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise ZeroDivisionError("a bug in the figures")
+
+    with pytest.raises(ZeroDivisionError):
+        UserFigures(alice, MONDAY).get(("broken",), broken)
+    assert calls == [1]
+
+
+def test_an_entry_in_an_older_format_is_replaced_not_read(alice):
+    from django.core.cache import cache
+
+    from logbook.cached import UserFigures, _cache_key
+
+    figures = UserFigures(alice, MONDAY)
+    old_version = figures.version.split(":", 1)[1]  # the same logbook, without the format
+    cache.set(_cache_key(alice.pk), {"version": old_version, "ranges": {}})
+    assert UserFigures(alice, MONDAY).get(("answer",), lambda: 42) == 42
+    entry = cache.get(_cache_key(alice.pk))
+    assert entry["parts"] == {("answer",): 42}
+    assert entry["born"] > 0
+
+
+def test_an_entry_is_kept_for_minutes_from_when_it_was_first_written(alice, monkeypatch):
+    """It holds rendered HTML: a new release shows within CACHE_SECONDS, however often the
+    entry is added to."""
+    import time
+
+    from logbook.cached import CACHE_SECONDS, UserFigures
+
+    start = time.time()
+    computed = []
+
+    def figure():
+        computed.append(1)
+        return len(computed)
+
+    assert UserFigures(alice, MONDAY).get(("a",), figure) == 1
+    monkeypatch.setattr(time, "time", lambda: start + CACHE_SECONDS - 5)
+    assert UserFigures(alice, MONDAY).get(("a",), figure) == 1  # still kept
+    UserFigures(alice, MONDAY).get(("b",), lambda: 0)  # adding a part does not renew it
+    monkeypatch.setattr(time, "time", lambda: start + CACHE_SECONDS + 5)
+    assert UserFigures(alice, MONDAY).get(("a",), figure) == 2

@@ -178,3 +178,14 @@ def test_editing_shows_a_skipped_exercise_as_skipped_and_not_rated(alice_client,
     content = alice_client.get(url).content.decode()
     assert '<option value="skipped" selected>Skipped</option>' in content
     assert 'id="id_entries-0-pain_during_none" value="" checked>' in content
+
+
+def test_every_id_on_the_session_form_is_unique(alice_client, knee_hug, bridge):
+    """A label, an error and aria-describedby point at one element each."""
+    import collections
+    import re
+
+    content = alice_client.get(CREATE_URL, {"exercise": knee_hug.pk}).content.decode()
+    ids = collections.Counter(re.findall(r'\sid="([^"]+)"', content))
+    assert [name for name, count in ids.items() if count > 1] == []
+    assert 'id="id_effort_0"' in content
