@@ -225,3 +225,11 @@ def test_childs_pose_shows_a_kneeling_fold_with_forehead_and_hands_on_the_mat():
     thigh = math.atan2(*reversed(_vector(joints["hip"], joints["near_knee"])))
     back = math.atan2(*reversed(_vector(joints["hip"], joints["waist"])))
     assert math.degrees(back - thigh) > 35
+
+
+def test_a_thumbnail_is_named_once_by_its_label():
+    for entry in ENTRIES:
+        svg = _svg(figures.figure_html(entry["name"], entry["poses"], size="small"))
+        assert svg.get("role") == "img"
+        assert svg.get("aria-label").startswith(entry["name"])
+        assert svg.find(f"{SVG}title") is None
