@@ -110,6 +110,7 @@ def test_the_csv_download_says_in_words_what_was_chosen(live_library, page: Page
     session = SessionFactory(user=user, effort="too_hard", next_morning="worse")
     ExerciseEntryFactory(session=session, side="na", status="stopped", sharp_pain=True)
     main_menu_link(page, "Account").click()
+    page.wait_for_url(f"{live_library.url}/accounts/")  # the click navigates: wait for the page
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download CSV (spreadsheet)").click()
