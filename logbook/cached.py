@@ -116,8 +116,15 @@ def user_figures(user, *, today: datetime.date) -> UserFigures:
     return UserFigures(user, today)
 
 
-def user_progress(user, *, today: datetime.date, range_key: str, routine=None) -> Progress:
-    return UserFigures(user, today).progress(range_key, routine)
+def advice_inputs(
+    user, today: datetime.date, exercise_ids, figures: UserFigures | None = None
+) -> tuple[dict[int, list[Attempt]], list[Prompt]]:
+    """What the advice (logbook/progression) is worked out from: the recent attempts at these
+    exercises and the care prompts. From the cached figures when a page gives them; read
+    afresh without them, as a change (taking a step, accepting a suggestion) must."""
+    if figures is None:
+        return recent_attempts(user, exercise_ids), care_prompts(user, today)
+    return figures.recent_attempts(exercise_ids), figures.care_prompts()
 
 
 def forget_cached_figures(user_id: int) -> None:

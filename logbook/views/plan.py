@@ -13,10 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from logbook import services
-from logbook.attempts import recent_attempts
-from logbook.cached import user_figures
+from logbook.cached import advice_inputs, user_figures
 from logbook.calendar import plan_calendar
-from logbook.care import care_prompts
 from logbook.forms import PlanForm, PlanSettingsForm
 from logbook.models import Plan, Routine, RoutineItem, Session
 from logbook.models.plan import week_start
@@ -48,10 +46,7 @@ def plan_steps(plan: Plan, items, user, today, figures=None) -> list[tuple[Routi
     if not items:
         return []
     exercise_ids = [item.exercise_id for item in items]
-    if figures is None:
-        attempts, prompts = recent_attempts(user, exercise_ids), care_prompts(user, today)
-    else:
-        attempts, prompts = figures.recent_attempts(exercise_ids), figures.care_prompts()
+    attempts, prompts = advice_inputs(user, today, exercise_ids, figures)
     return [
         (
             item,

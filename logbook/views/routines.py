@@ -12,9 +12,7 @@ from django.views.decorators.http import require_POST
 
 from exercises.precautions import precaution_messages
 from logbook import services
-from logbook.attempts import recent_attempts
-from logbook.cached import user_figures
-from logbook.care import care_prompts
+from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.progression import suggestion_for
 from logbook.routine_forms import RoutineForm
@@ -142,10 +140,7 @@ def _suggestions(request, items, figures=None) -> list[tuple[RoutineItem, object
         return []
     user, today = request.user, request.user.today()
     exercise_ids = [item.exercise_id for item in items]
-    if figures is None:
-        recent, prompts = recent_attempts(user, exercise_ids), care_prompts(user, today)
-    else:
-        recent, prompts = figures.recent_attempts(exercise_ids), figures.care_prompts()
+    recent, prompts = advice_inputs(user, today, exercise_ids, figures)
     plan = Plan.objects.filter(user=user).first()
     return [
         (

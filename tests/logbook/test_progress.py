@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from logbook.cached import user_progress
+from logbook.cached import user_figures
 from logbook.models import ExerciseEntry, Session
 from logbook.progress import progress, range_start
 from tests.factories import ExerciseEntryFactory, ExerciseFactory, SessionFactory
@@ -198,7 +198,7 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
     second = _session(alice, (11, 17), 6, 5)
 
     def after_pain():
-        return user_progress(alice, today=MONDAY, range_key="4").periods[-2].pain_after
+        return user_figures(alice, today=MONDAY).progress("4").periods[-2].pain_after
 
     assert after_pain() == 5.0
     if change == "add":
@@ -211,7 +211,7 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
     else:
         first.delete()
         expected = 5.0
-    report = user_progress(alice, today=MONDAY, range_key="4")
+    report = user_figures(alice, today=MONDAY).progress("4")
     assert report.periods[-2].pain_after == expected
     assert report.periods[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]
 
