@@ -300,15 +300,37 @@ def test_an_error_in_the_figures_is_raised_as_it_is_not_retried(alice):
 def test_an_entry_in_an_older_format_is_replaced_not_read(alice):
     from django.core.cache import cache
 
-    from logbook.cached import UserFigures, _cache_key
+    from logbook.cached import UserFigures, _cache_key, _part_key
 
     figures = UserFigures(alice, MONDAY)
     old_version = figures.version.split(":", 1)[1]  # the same logbook, without the format
-    cache.set(_cache_key(alice.pk), {"version": old_version, "ranges": {}})
+    old_part = _part_key(alice.pk, old_version, ("answer",))
+    cache.set(old_part, (41,))
+    cache.set(_cache_key(alice.pk), {"version": old_version, "born": 1.0, "parts": [old_part]})
     assert UserFigures(alice, MONDAY).get(("answer",), lambda: 42) == 42
-    entry = cache.get(_cache_key(alice.pk))
-    assert entry["parts"] == {("answer",): 42}
-    assert entry["born"] > 0
+    index = cache.get(_cache_key(alice.pk))
+    assert index["version"] == figures.version
+    assert index["born"] > 1.0
+    assert cache.get(index["parts"][0]) == (42,)
+    assert cache.get(old_part) is None  # the older version's parts are removed, not left
+
+
+def test_a_page_reads_only_the_parts_it_shows(alice):
+    """Parts are separate entries: reading one does not unpickle the others."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from logbook.cached import UserFigures
+
+    first = UserFigures(alice, MONDAY)
+    first.get(("big",), lambda: "x" * 100_000)
+    first.get(("small",), lambda: 1)
+    with mock.patch.object(cache, "get", wraps=cache.get) as reads:
+        assert UserFigures(alice, MONDAY).get(("small",), lambda: 2) == 1
+    values = [cache.get(call.args[0]) for call in reads.call_args_list]
+    assert all(len(repr(value)) < 1_000 for value in values)  # the index and the small part
+    assert len(reads.call_args_list) == 2
 
 
 def test_an_entry_is_kept_for_minutes_from_when_it_was_first_written(alice, monkeypatch):
