@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from logbook import services
+from logbook.cached import user_figures
 from logbook.models import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 from logbook.report import clinician_report, note_choices, report_weeks
 
@@ -38,10 +39,13 @@ def _asked_for(request):
     """The report for the period and notes in the address, with the notes that could be
     chosen and those that were; the page and its PDF are the same report."""
     today = request.user.today()
+    figures = user_figures(request.user, today=today)
     weeks = report_weeks(request.GET.get("weeks"))
-    choices = note_choices(request.user, weeks=weeks, today=today)
+    choices = note_choices(request.user, weeks=weeks, today=today, figures=figures)
     chosen = _chosen_notes(request, choices)
-    report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    report = clinician_report(
+        request.user, weeks=weeks, today=today, note_sessions=chosen, figures=figures
+    )
     return report, choices, chosen
 
 
