@@ -1,12 +1,13 @@
 """Figures and pages derived from one person's logbook, cached until the logbook changes.
 
 A person's cache entries hold every part asked for (the progress of a range, of a routine,
-the rendered tables of the progress page in a language...) under a version: the day, the weekly
-goal, the number of sessions and the latest change to any of them, read in one indexed query.
-Saving, editing, deleting a session or recording its next morning changes the version, so a
-stale figure is never shown, and the entries are replaced as a whole; they are kept ten minutes
-at most. They hold weekly pain averages: deleting an account deletes them
-(forget_cached_figures).
+the rendered tables of the progress page in a language, the function checks' report, the
+lesson to offer...) under a version: the day, the weekly goal, the number of sessions and the
+latest change to any of them, the newest function score and the newest lesson read, read in one
+indexed query. Saving, editing, deleting a session, recording its next morning, rating function
+or reading a lesson changes the version, so a stale figure is never shown, and the entries are
+replaced as a whole; they are kept ten minutes at most. They hold weekly pain averages: deleting
+an account deletes them (forget_cached_figures).
 """
 
 import datetime
@@ -16,12 +17,15 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.utils.translation import get_language
 
 from logbook.attempts import Attempt, recent_attempts
-from logbook.care import Prompt, care_prompts, care_trend
-from logbook.models import Session
+from logbook.care import Prompt, care_prompts, care_trend, next_lesson
+from logbook.models import FunctionScore, Lesson, LessonRead, Session
+from logbook.outcomes import FunctionReport, function_report
 from logbook.progress import Progress, progress
 
 logger = logging.getLogger(__name__)
@@ -30,7 +34,33 @@ logger = logging.getLogger(__name__)
 # templates shows within minutes, as the library page's cache (exercises/library.py).
 CACHE_SECONDS = 10 * 60
 # Part of the version: a release that changes what the entry holds changes this.
-ENTRY_FORMAT = 3
+ENTRY_FORMAT = 4
+
+
+def _figure(queryset, aggregate, person="user"):
+    """One figure of the person's rows, as a subquery of the version's single query."""
+    grouped = queryset.order_by().values(person).annotate(value=aggregate)
+    return Subquery(grouped.values("value"))
+
+
+def _version_stamp(user) -> dict:
+    """What the cached figures depend on, in one indexed query: the sessions (their number,
+    latest change and first day), the function checks (rating a day again replaces its scores,
+    so the newest score's id moves) and the lessons read (only ever added)."""
+    sessions = Session.objects.filter(user=OuterRef("pk"))
+    scores = FunctionScore.objects.filter(function_check__user=OuterRef("pk"))
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values(
+            count=_figure(sessions, Count("pk")),
+            changed=_figure(sessions, Max("updated_at")),
+            first=_figure(sessions, Min("date")),
+            scored=_figure(scores, Max("pk"), person="function_check__user"),
+            read=_figure(LessonRead.objects.filter(user=OuterRef("pk")), Max("pk")),
+        )
+        .get()
+    )
 
 
 def _cache_key(user_id: int) -> str:
@@ -52,11 +82,12 @@ class UserFigures:
     def __init__(self, user, today: datetime.date):
         self.user, self.today = user, today
         self.sessions = Session.objects.filter(user=user)
-        stamp = self.sessions.aggregate(
-            count=Count("pk"), changed=Max("updated_at"), first=Min("date")
-        )
+        stamp = _version_stamp(user)
         changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-        self.version = f"{ENTRY_FORMAT}:{today}:{user.weekly_goal}:{stamp['count']}:{changed}"
+        self.version = (
+            f"{ENTRY_FORMAT}:{today}:{user.weekly_goal}:{stamp['count'] or 0}:{changed}:"
+            f"{stamp['scored']}:{stamp['read']}"
+        )
         self.first_day = stamp["first"]
         self._index: dict | None = None
         self._values: dict = {}
@@ -138,6 +169,17 @@ class UserFigures:
         on the logbook alone (the advice itself is worked out afresh, with today's doses)."""
         ids = tuple(sorted(set(exercise_ids)))
         return self.get(("attempts", ids), lambda: recent_attempts(self.user, ids))
+
+    def function_report(self) -> FunctionReport:
+        """logbook.outcomes.function_report, in the page's language (its labels are words)."""
+        return self.get(("function", get_language()), lambda: function_report(self.user))
+
+    def next_lesson(self, session: Session | None) -> Lesson | None:
+        """logbook.care.next_lesson after this session (the latest, on the home page)."""
+        return self.get(
+            ("lesson", session.pk if session else None, get_language()),
+            lambda: next_lesson(self.user, session),
+        )
 
     def care_prompts(self) -> list[Prompt]:
         trend = self.get(("care-trend",), lambda: care_trend(self.user, self.today))

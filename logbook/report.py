@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from logbook.cached import UserFigures, user_figures
 from logbook.models import REPORT_WEEKS, ExerciseEntry, Plan, Session
-from logbook.outcomes import FunctionReport, function_report
+from logbook.outcomes import FunctionReport
 from logbook.progress import Progress, range_start
 from logbook.report_charts import pain_chart, sessions_chart
 
@@ -248,7 +248,7 @@ def clinician_report(
         has_plan=plan is not None,
         routine_name=routine_name,
         routine=routine,
-        function=function_report(user),
+        function=figures.function_report(),
         flagged=flagged,
         worse_mornings=worse,
         notes=notes,

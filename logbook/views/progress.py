@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from logbook.cached import user_figures
 from logbook.models import Plan
-from logbook.outcomes import function_report
 from logbook.progress import DEFAULT_RANGE, RANGES
 
 
@@ -40,7 +39,7 @@ def progress_view(request):
             "range_key": range_key,
             "ranges": RANGES,
             "care_prompts": figures.care_prompts(),
-            "function": function_report(request.user),
+            "function": figures.function_report(),
             "has_plan": has_plan,
         },
     )

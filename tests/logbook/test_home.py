@@ -125,6 +125,10 @@ def test_home_query_count_does_not_grow_with_history(
     # prompts' trend and the unread lessons.
     with django_assert_num_queries(16):
         _home(alice_client)
+    # Again, nothing changed: the PSFS report, the progress figures, the care prompts' trend
+    # and the lesson to offer come from the cached figures, after their change stamp.
+    with django_assert_num_queries(9):
+        _home(alice_client)
 
 
 @pytest.mark.parametrize(

@@ -186,9 +186,9 @@ def test_progress_query_count_does_not_grow_with_history(
     report = response.context["progress"]
     assert sum(period.sessions for period in report.periods) == days
     assert report.by_month == (days > 366)
-    # Unchanged logbook: the figures and the care prompts' trend come from the cache, after the
-    # change stamp; the PSFS report and the plan are read afresh (three queries).
-    with django_assert_num_queries(8):
+    # Unchanged logbook: the figures, the care prompts' trend and the PSFS report come from the
+    # cache, after the change stamp; only the plan is read afresh.
+    with django_assert_num_queries(6):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 
@@ -214,6 +214,34 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
     report = user_figures(alice, today=MONDAY).progress("4")
     assert report.periods[-2].pain_after == expected
     assert report.periods[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]
+
+
+def test_cached_function_report_follows_a_day_rated_again(alice):
+    """Rating a day again replaces its scores (same check, same day): the cached report must
+    show the new scores at once."""
+    from logbook.services import function_check_save
+
+    function_check_save(user=alice, date=MONDAY, scores={}, new_activities=[("Bending", 3)])
+    first = user_figures(alice, today=MONDAY).function_report()
+    activity = first.activities[0]
+    assert first.checks[0].score_of == {activity.pk: 3}
+    function_check_save(user=alice, date=MONDAY, scores={activity.pk: 7}, new_activities=[])
+    again = user_figures(alice, today=MONDAY).function_report()
+    assert again.checks[0].score_of == {activity.pk: 7}
+
+
+def test_cached_lesson_offer_moves_on_once_a_lesson_is_read(alice):
+    from logbook.models import Lesson, LessonRead
+    from logbook.services.content import lessons_load
+
+    lessons_load()
+    offered = user_figures(alice, today=MONDAY).next_lesson(None)
+    assert offered is not None
+    assert user_figures(alice, today=MONDAY).next_lesson(None) == offered  # from the cache
+    LessonRead.objects.create(user=alice, lesson=offered)
+    after = user_figures(alice, today=MONDAY).next_lesson(None)
+    assert after != offered
+    assert after in Lesson.objects.exclude(pk=offered.pk)
 
 
 def test_a_history_longer_than_a_year_is_summarised_by_month(alice):

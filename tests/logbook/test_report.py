@@ -169,9 +169,9 @@ def test_the_report_pages_cost_the_same_queries_for_a_short_and_a_long_history(
     # plan, flagged entries, worse mornings, two for the function checks, the live links.
     # (A plan adds one for its routine's items.)
     assert short == 15
-    # Again, the logbook unchanged: the notes, progress, flagged entries and worse mornings
-    # come from the cached figures.
-    with django_assert_num_queries(9):
+    # Again, the logbook unchanged: the notes, progress, flagged entries, worse mornings and the
+    # function checks come from the cached figures.
+    with django_assert_num_queries(7):
         alice_client.get(REPORT_URL, {"weeks": "26"})
 
 

@@ -54,9 +54,9 @@ def test_someone_without_an_account_sees_the_report_and_nothing_else(
     # two for the function checks.
     with django_assert_num_queries(14):
         response = client.get(_shared(token))
-    # Opened again, the logbook unchanged: progress, flagged entries and worse mornings come from
-    # the owner's cached figures.
-    with django_assert_num_queries(9):
+    # Opened again, the logbook unchanged: progress, flagged entries, worse mornings and the
+    # function checks come from the owner's cached figures.
+    with django_assert_num_queries(7):
         client.get(_shared(token))
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex, nofollow"
