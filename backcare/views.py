@@ -19,6 +19,7 @@ from logbook import pain
 from logbook.attempts import COMFORTABLE_PAIN, STREAK
 from logbook.forms import NextMorningForm
 from logbook.today import FUNCTION_SKIPPED_ON, today_for
+from logbook.views.transactions import atomic_writes
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
@@ -93,6 +94,7 @@ def admin_login(request, extra_context=None):
     )
 
 
+@atomic_writes
 def home(request):
     """For a visitor, what Backcare does; for a signed-in person, their day."""
     if not request.user.is_authenticated:

@@ -12,6 +12,7 @@ from logbook.models import DONE_STATUSES, FLARE_ROUTINE_KEY, ExerciseEntry, Rout
 from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
 from logbook.progression import ease_off, stopped_advice
 from logbook.views.routines import _get_routine_for_user
+from logbook.views.transactions import atomic_writes
 
 REST_SECONDS = 10
 # Raise when the items the player keeps in the browser change shape: older saved states restart.
@@ -83,6 +84,7 @@ def _contract(session_form: SessionForm, time_zone: str) -> dict:
 
 
 @login_required
+@atomic_writes
 def routine_play(request, pk):
     """The guided player. static/js/player.js walks through the routine and posts the session to
     the logbook's own form view, so the same service saves it as a session typed in by hand."""

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from logbook.cached import user_figures
 from logbook.models import Plan
 from logbook.progress import DEFAULT_RANGE, RANGES
+from logbook.views.transactions import atomic_writes
 
 
 @login_required
+@atomic_writes
 def progress_view(request):
     range_key = request.GET.get("weeks", DEFAULT_RANGE)
     if range_key not in RANGES:

@@ -15,6 +15,7 @@ from logbook import services
 from logbook.cached import user_figures
 from logbook.models import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 from logbook.report import clinician_report, note_choices, report_weeks
+from logbook.views.transactions import atomic_writes
 
 NEW_SHARE_LINK = "backcare_share_link"
 
@@ -50,6 +51,7 @@ def _asked_for(request):
 
 
 @login_required
+@atomic_writes
 def report_view(request):
     report, choices, chosen = _asked_for(request)
     weeks = report.weeks

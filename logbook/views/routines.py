@@ -16,6 +16,7 @@ from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.progression import suggestion_for
 from logbook.routine_forms import RoutineForm
+from logbook.views.transactions import atomic_writes
 
 CHART_SESSIONS = 30
 
@@ -57,6 +58,7 @@ def _get_own_item(request, pk, item_pk) -> RoutineItem:
 
 
 @login_required
+@atomic_writes
 def routine_list(request):
     routines = (
         Routine.objects.visible_to(request.user)
@@ -74,6 +76,7 @@ def routine_list(request):
 
 
 @login_required
+@atomic_writes
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())

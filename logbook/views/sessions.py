@@ -30,6 +30,7 @@ from logbook.forms import (
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, Session
 from logbook.progression import effort_advice, session_advice
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
+from logbook.views.transactions import atomic_writes
 
 SESSIONS_PER_PAGE = 20
 POSTED_SESSION_FIELDS = [*SESSION_FIELDS, "submission_token"]
@@ -59,6 +60,7 @@ def _get_session_for_user(request, pk) -> Session:
 
 
 @login_required
+@atomic_writes
 def session_list(request):
     today = request.user.today()
     number = request.GET.get("page", "")
@@ -104,6 +106,7 @@ def session_list(request):
 
 
 @login_required
+@atomic_writes
 def session_detail(request, pk):
     # The routine's doses: what "next time" advice lowers (logbook/progression.py).
     session = get_object_or_404(
@@ -127,6 +130,7 @@ def session_detail(request, pk):
 
 
 @login_required
+@atomic_writes
 def session_create(request):
     if request.method == "POST":
         return _session_form_post(request, session=None)
@@ -146,6 +150,7 @@ def session_create(request):
 
 
 @login_required
+@atomic_writes
 def session_repeat(request, pk):
     """Log again: a new session for today with a past session's exercises."""
     source = _get_session_for_user(request, pk)
@@ -159,6 +164,7 @@ def session_repeat(request, pk):
 
 
 @login_required
+@atomic_writes
 def session_update(request, pk):
     session = _get_session_for_user(request, pk)
     if request.method == "POST":

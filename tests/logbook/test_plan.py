@@ -223,14 +223,14 @@ def test_plan_page_query_count_does_not_grow_with_history(
     SessionFactory.create_batch(
         sessions, user=stepping.user, date=TODAY - datetime.timedelta(days=40)
     )
-    # 13 queries: the login session, the user, savepoint and release, the plan with its
+    # 11 queries: the login session, the user, the plan with its
     # routine, its items with exercises and variations, the harder variations, the logbook's
     # change stamp, recent attempts (two), the care prompts' trend, this week's session dates
     # and the weeks kept.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         alice_client.get(PLAN_URL)
     # Unchanged logbook: the attempts and the trend come from the cache (three fewer).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         alice_client.get(PLAN_URL)
 
 

@@ -176,19 +176,19 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 12 queries: the request transaction's savepoint and release, the login session, the user,
+    # 10 queries: the login session, the user,
     # the logbook's change stamp (with the first session's date), then sessions per day (per
     # month beyond a year), volume per period and per-exercise figures, the two weeks' trend
     # behind the care prompts, the PSFS activities and checks (their scores only once there is
     # a check), and whether there is a plan.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
     report = response.context["progress"]
     assert sum(period.sessions for period in report.periods) == days
     assert report.by_month == (days > 366)
     # Unchanged logbook: the figures, the care prompts' trend and the PSFS report come from the
     # cache, after the change stamp; only the plan is read afresh.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 
