@@ -10,6 +10,7 @@ link all read this one object, so the three never disagree.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -133,8 +134,11 @@ class Report:
             return _(
                 "Pain after sessions averaged %(baseline)s out of 10; too few weeks to show a "
                 "change yet."
-            ) % {"baseline": baseline}
-        values = {"baseline": baseline, "latest": latest}
+            ) % {"baseline": number_format(baseline, decimal_pos=1)}
+        values = {
+            "baseline": number_format(baseline, decimal_pos=1),
+            "latest": number_format(latest, decimal_pos=1),
+        }
         if not self.progress.change_is_meaningful:
             return (
                 _(
