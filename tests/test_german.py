@@ -3,6 +3,7 @@ German is the active language, from the committed catalogue in locale/de."""
 
 import datetime
 import io
+import re
 import shutil
 import subprocess
 
@@ -13,6 +14,7 @@ from django.test import override_settings
 from django.utils import translation
 from pypdf import PdfReader
 
+from accounts.forms import SignupForm
 from logbook.care import care_prompts
 from logbook.forms import SessionForm
 from logbook.report import clinician_report
@@ -105,3 +107,14 @@ def test_the_reminder_e_mail_reads_in_german():
     assert subject == "Backcare: heute Sanfter Start"
     assert body.startswith("Heute ist einer deiner geplanten Tage: Sanfter Start, etwa 12 Minuten.")
     assert "Um diese E-Mails abzubestellen: https://example.org/stop" in body
+
+
+def test_the_time_zone_regions_read_in_german():
+    with translation.override("de"):
+        html = str(SignupForm()["time_zone"])
+    groups = re.findall(r'<optgroup label="([^"]+)">', html)
+    assert groups[0] == "Häufige Zeitzonen"
+    assert "Europa" in groups
+    assert "Indischer Ozean" in groups
+    # The zone itself keeps its IANA name, which the browser reports and the finder matches.
+    assert '<option value="Europe/Berlin">Berlin</option>' in html
