@@ -32,7 +32,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "category", "difficulty", "position"]}),
         (
-            "Dosage",
+            _("Dosage"),
             {
                 "fields": [
                     ("hold_seconds_min", "hold_seconds_max"),
@@ -44,7 +44,7 @@ class ExerciseAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Details",
+            _("Details"),
             {
                 "fields": [
                     "target_areas",

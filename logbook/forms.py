@@ -128,7 +128,7 @@ class EntryForm(forms.ModelForm):
     pain_during = pain_field(
         _("Pain during"),
         optional=True,
-        help_text=_("\u201cNot rated\u201d is for an exercise you skipped."),
+        help_text=_("“Not rated” is for an exercise you skipped."),
     )
 
     class Meta:
@@ -368,7 +368,7 @@ def score_field(label, required=True) -> forms.TypedChoiceField:
     ]
     return forms.TypedChoiceField(
         label=label,
-        choices=[("", _("Choose 0\u201310")), *choices],
+        choices=[("", _("Choose 0–10")), *choices],
         coerce=int,
         empty_value=None,
         required=required,

@@ -10,6 +10,7 @@ link all read this one object, so the three never disagree.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -134,8 +135,11 @@ class Report:
             return _(
                 "Pain after sessions averaged %(baseline)s out of 10; too few weeks to show a "
                 "change yet."
-            ) % {"baseline": baseline}
-        values = {"baseline": baseline, "latest": latest}
+            ) % {"baseline": number_format(baseline, decimal_pos=1)}
+        values = {
+            "baseline": number_format(baseline, decimal_pos=1),
+            "latest": number_format(latest, decimal_pos=1),
+        }
         if not self.progress.change_is_meaningful:
             return (
                 _(

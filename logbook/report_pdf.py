@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 import reportlab
 from django.template.defaultfilters import date as format_date
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -241,7 +242,7 @@ def report_pdf(report: Report) -> bytes:
                     [
                         format_date(row["date"], "j M Y"),
                         *map(_dash, row["scores"]),
-                        _dash(None if row["mean"] is None else round(row["mean"], 1)),
+                        _mean(row["mean"]),
                     ]
                     for row in report.function.rows()
                 ],
@@ -296,3 +297,7 @@ def report_pdf(report: Report) -> bytes:
 
 def _dash(value) -> str:
     return "–" if value is None else str(value)
+
+
+def _mean(value: float | None) -> str:
+    return "–" if value is None else number_format(value, decimal_pos=1)

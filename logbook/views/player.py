@@ -173,6 +173,8 @@ def _player_words() -> dict:
         "exerciseOf": _("Exercise {n} of {total}"),
         "holdFor": _("{counter}. Hold for {seconds} seconds."),
         "secondsLeft": _("{seconds} seconds left."),
+        # The clock on screen: seconds as a unit symbol.
+        "secondsShort": _("{seconds} s"),
         "release": _("Release and breathe."),
         "paused": _("Paused."),
         "upNext": _("Up next: {name}."),
