@@ -118,9 +118,17 @@ class SignupForm(UserCreationForm):
 
 
 class AccountForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        # Each language named in its own language, as in the switcher.
+        choices=[("", _("The language your browser asks for")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("Backcare's pages and e-mails in this language."),
+    )
+
     class Meta:
         model = User
-        fields = ["email", "time_zone", "weekly_goal"]
+        fields = ["email", "time_zone", "weekly_goal", "language"]
         field_classes = {"time_zone": TimeZoneField}
         widgets = {
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
