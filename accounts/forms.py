@@ -117,12 +117,34 @@ class SignupForm(UserCreationForm):
         self.fields["email"].required = True
 
 
+class LanguageSelect(forms.Select):
+    """Each language named in its own language and marked as such (lang), for screen readers;
+    written without a template per option, like the time-zone list."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}{}>{}</option>',
+            (
+                (
+                    code,
+                    format_html(' lang="{}"', code) if code else "",
+                    mark_safe(" selected") if code == (value or "") else "",
+                    label,
+                )
+                for code, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+
+
 class AccountForm(forms.ModelForm):
     language = forms.ChoiceField(
         label=_("Language"),
-        # Each language named in its own language, as in the switcher.
         choices=[("", _("The language your browser asks for")), *settings.LANGUAGES],
         required=False,
+        widget=LanguageSelect(attrs={"class": "form-select"}),
         help_text=_("Backcare's pages and e-mails in this language."),
     )
 
