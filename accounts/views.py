@@ -42,6 +42,10 @@ def signup(request):
         return redirect("logbook:session_list")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Signed up reading another language than English: e-mails sent without a browser to
+        # ask (reminders) are written in it too. Changeable on the account page.
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            form.instance.language = translation.get_language()
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Backcare. One question before you start."))

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import User
 from accounts.passwords import wait_for_outgoing_mail
 from tests.factories import PlanFactory, RoutineItemFactory, SessionFactory, UserFactory
 
@@ -95,6 +96,22 @@ def test_only_a_signed_in_switch_needs_a_csrf_token(alice):
     assert signed_in.post(SWITCH, {"language": "de", "next": "/"}).status_code == 403
     alice.refresh_from_db()
     assert alice.language == ""
+
+
+@pytest.mark.parametrize(("accept", "saved"), [("de", "de"), ("en", "")])
+def test_signing_up_in_german_keeps_german_for_the_emails(client, accept, saved):
+    client.post(
+        reverse("accounts:signup"),
+        {
+            "username": "anna",
+            "email": "anna@example.org",
+            "time_zone": "Europe/Berlin",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+        },
+        HTTP_ACCEPT_LANGUAGE=accept,
+    )
+    assert User.objects.get(username="anna").language == saved
 
 
 def _account_post(client, user, language):
