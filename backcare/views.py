@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.template.response import SimpleTemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_page, never_cache
 from django.views.decorators.http import last_modified
@@ -38,7 +39,13 @@ _catalog = cache_page(24 * 60 * 60, key_prefix=f"jsi18n-{_STARTED.timestamp():.0
 @transaction.non_atomic_requests
 def javascript_catalog(request):
     """The translated strings of static/js, for gettext() there. The same for everyone, so
-    browsers may keep it (accounts.middleware.PrivateNoStoreMiddleware leaves it alone)."""
+    browsers may keep it (accounts.middleware.PrivateNoStoreMiddleware leaves it alone).
+    Pages ask for it with their language in the address (?language=de): one address, one
+    catalog, whatever cache holds it."""
+    language = request.GET.get("language", "")
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
     response = _catalog(request)
     response.public = True
     return response

@@ -194,6 +194,21 @@ def test_the_javascript_catalog_is_per_language_and_kept_by_browsers(client, ali
     assert '"DECIMAL_SEPARATOR": ","' in signed_in.content.decode()
 
 
+def test_the_catalogs_address_names_its_language(client):
+    url = reverse("javascript-catalog")
+    german = client.get(url, {"language": "de"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '"DECIMAL_SEPARATOR": ","' in german
+    english = client.get(url, {"language": "en"}, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '"DECIMAL_SEPARATOR": "."' in english
+
+
+def test_a_shared_cache_keeps_pages_apart_by_language(client):
+    """A visitor's page depends on the language cookie and on Accept-Language."""
+    response = client.get(reverse("exercises:list"))
+    vary = {header.strip() for header in response["Vary"].split(",")}
+    assert {"Accept-Language", "Cookie"} <= vary
+
+
 def test_every_page_loads_the_catalog_of_its_language_before_the_apps_scripts(client):
     page = client.get(reverse("exercises:list"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     catalog = page.index('src="/jsi18n/?language=de"')
