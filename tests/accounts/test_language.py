@@ -10,8 +10,10 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import User
 from accounts.passwords import wait_for_outgoing_mail
@@ -251,3 +253,14 @@ def test_cached_figures_are_kept_apart_by_language(alice_client, alice):
     german = alice_client.get(url, {"weeks": "4"}).content.decode()
     assert "Neueste Woche zuerst" in german
     assert "Newest week first" not in german
+
+
+@pytest.mark.parametrize(
+    ("template", "heading"),
+    [("500.html", "Bei uns ist etwas schiefgelaufen"), ("503.html", "gleich wieder da")],
+)
+def test_the_error_pages_say_which_language_they_are_in(template, heading):
+    with translation.override("de"):
+        page = render_to_string(template, {})
+    assert '<html lang="de">' in page
+    assert heading in page
