@@ -49,6 +49,8 @@ def test_a_visitor_switches_with_the_header_button_and_the_choice_beats_the_brow
     assert response.status_code == 302
     assert response["Location"] == "/exercises/"
     assert client.cookies[COOKIE].value == "de"
+    assert client.cookies[COOKIE]["httponly"]
+    assert client.cookies[COOKIE]["samesite"] == "Lax"
     page = client.get(reverse("exercises:list"), HTTP_ACCEPT_LANGUAGE="en")
     assert _lang(page) == "de"
     assert ">English</button>" in page.content.decode()
