@@ -17,7 +17,16 @@ from django.utils import translation
 
 from accounts.models import User
 from accounts.passwords import wait_for_outgoing_mail
-from tests.factories import PlanFactory, RoutineItemFactory, SessionFactory, UserFactory
+from logbook.models import Session
+from tests.factories import (
+    ExerciseFactory,
+    PlanFactory,
+    RoutineItemFactory,
+    SessionFactory,
+    UserFactory,
+    entry_form_data,
+    session_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -266,3 +275,17 @@ def test_the_error_pages_say_which_language_they_are_in(template, heading):
         page = render_to_string(template, {})
     assert '<html lang="de">' in page
     assert heading in page
+
+
+def test_in_german_the_session_form_shows_and_takes_iso_dates(alice_client, alice, frozen_now):
+    """A date input needs 2026-11-23 whatever the language: German's usual 23.11.2026 would
+    leave it empty."""
+    frozen_now(datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC))
+    knee_hug = ExerciseFactory(name="Knee hug", repetitions_min=3)
+    alice_client.cookies[COOKIE] = "de"
+    page = alice_client.get(reverse("logbook:session_create")).content.decode()
+    assert 'value="2026-11-23"' in page
+    data = session_form_data(entry_form_data(knee_hug), date="2026-11-22", save="1")
+    response = alice_client.post(reverse("logbook:session_create"), data)
+    assert response.status_code == 302
+    assert Session.objects.get(user=alice).date == datetime.date(2026, 11, 22)
