@@ -116,10 +116,18 @@ def test_the_committed_mo_file_is_a_fresh_compile_of_the_po_file(catalog, tmp_pa
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_catalogs_hold_every_wrapped_string_of_the_source(language, tmp_path, monkeypatch):
-    """makemessages run afresh into a copy of locale/: the same messages as committed."""
-    copy = tmp_path / "locale"
+    """makemessages run afresh into a copy of locale/: the same messages as committed.
+
+    It writes to the locale/ folder nearest the files it reads, so it reads the project through
+    links from a folder of its own, with the copy as the only locale/ in reach."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for entry in Path(settings.BASE_DIR).iterdir():
+        if entry.name not in {"locale", ".git", *IGNORED}:
+            (source / entry.name).symlink_to(entry)
+    copy = source / "locale"
     shutil.copytree(LOCALE, copy)
-    monkeypatch.chdir(settings.BASE_DIR)
+    monkeypatch.chdir(source)
     monkeypatch.setattr(settings, "LOCALE_PATHS", [copy])
     for domain in ("django", "djangojs"):
         call_command(
@@ -127,6 +135,7 @@ def test_the_catalogs_hold_every_wrapped_string_of_the_source(language, tmp_path
             locale=[language],
             domain=domain,
             ignore_patterns=IGNORED,
+            symlinks=True,
             no_obsolete=True,
             add_location="file",
             verbosity=0,
