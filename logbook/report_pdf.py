@@ -95,7 +95,7 @@ def _drawing(chart: dict) -> tuple[Drawing, object]:
             String(
                 x,
                 y - 11,
-                format_date(label["date"], "j M"),
+                format_date(label["date"], "DAY_MONTH_FORMAT"),
                 fontName=FONT,
                 fontSize=7,
                 textAnchor="middle",
@@ -183,8 +183,8 @@ def report_pdf(report: Report) -> bytes:
     )
     values = {
         "person": report.person,
-        "start": format_date(report.start, "j F Y"),
-        "end": format_date(report.end, "j F Y"),
+        "start": format_date(report.start, "DATE_FORMAT"),
+        "end": format_date(report.end, "DATE_FORMAT"),
         "weeks": report.weeks,
     }
     story = [
@@ -240,7 +240,7 @@ def report_pdf(report: Report) -> bytes:
                 [[_("Date"), *names, _("Mean")]]
                 + [
                     [
-                        format_date(row["date"], "j M Y"),
+                        format_date(row["date"], "SHORT_DATE_FORMAT"),
                         *map(_dash, row["scores"]),
                         _mean(row["mean"]),
                     ]
@@ -259,7 +259,7 @@ def report_pdf(report: Report) -> bytes:
                     [
                         f"{group.exercise} ({len(group.events)})",
                         "; ".join(
-                            f"{format_date(event.date, 'j M Y')}, {event.what}"
+                            f"{format_date(event.date, 'SHORT_DATE_FORMAT')}, {event.what}"
                             for event in group.events
                         ),
                     ]
@@ -275,7 +275,7 @@ def report_pdf(report: Report) -> bytes:
     if report.worse_mornings:
         story.append(
             _p(
-                ", ".join(format_date(day, "j M Y") for day in report.worse_mornings),
+                ", ".join(format_date(day, "SHORT_DATE_FORMAT") for day in report.worse_mornings),
                 styles["body"],
             )
         )
@@ -286,7 +286,10 @@ def report_pdf(report: Report) -> bytes:
         story.append(
             _table(
                 [[_("Date"), _("What")]]
-                + [[format_date(event.date, "j M Y"), event.what] for event in report.notes],
+                + [
+                    [format_date(event.date, "SHORT_DATE_FORMAT"), event.what]
+                    for event in report.notes
+                ],
                 [30 * mm, 144 * mm],
                 styles,
             )

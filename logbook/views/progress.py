@@ -50,7 +50,7 @@ def progress_view(request):
 def progress_chart_data(report) -> dict:
     """What static/js/progress.js draws; the page shows the same numbers in tables, and the
     chart's dates are written as the tables write them."""
-    label_format = "M Y" if report.by_month else "j M Y"
+    label_format = "SHORT_YEAR_MONTH_FORMAT" if report.by_month else "SHORT_DATE_FORMAT"
     return {
         "labels": {
             "before": _("Monthly average before")

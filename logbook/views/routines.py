@@ -121,7 +121,7 @@ def _history_html(user, routine, history) -> str:
         "sessions": [
             {
                 "x": (session.date - first).days,
-                "date": date_format(session.date, "j M Y"),
+                "date": date_format(session.date, "SHORT_DATE_FORMAT"),
                 "before": session.pain_before,
                 "after": session.pain_after,
             }

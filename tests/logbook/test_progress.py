@@ -139,7 +139,7 @@ def test_progress_page_shows_the_summary_and_tables(alice_client, alice, history
     assert "That is a meaningful change" in content
     assert '<canvas id="pain-chart"' in content
     assert 'id="progress-data"' in content
-    assert '<th scope="row">16&nbsp;Nov 2026</th>' in content
+    assert '<th scope="row">16\u00a0Nov 2026</th>' in content
 
 
 def test_progress_page_with_no_data_shows_an_empty_state(alice_client):
@@ -290,7 +290,7 @@ def test_progress_table_lists_the_newest_week_first_in_the_charts_units(
         )
     response = alice_client.get(reverse("logbook:progress"), {"weeks": "4"})
     content = response.content.decode()
-    rows = [content.index(f'<th scope="row">{day}&nbsp;Nov 2026</th>') for day in (23, 16, 9, 2)]
+    rows = [content.index(f'<th scope="row">{day}\u00a0Nov 2026</th>') for day in (23, 16, 9, 2)]
     assert rows == sorted(rows)
     data = _chart_data(content)
     assert data["periods"] == ["2 Nov 2026", "9 Nov 2026", "16 Nov 2026", "23 Nov 2026"]
@@ -303,12 +303,12 @@ def test_the_cached_progress_page_shows_a_session_logged_since(alice_client, ali
     _session(alice, (11, 16), 6, 5)
     url = reverse("logbook:progress")
     assert (
-        '<th scope="row">23&nbsp;Nov 2026</th>\n      <td>0</td>'
+        '<th scope="row">23\u00a0Nov 2026</th>\n      <td>0</td>'
         in alice_client.get(url).content.decode()
     )
     _session(alice, (11, 23), 4, 2)
     content = alice_client.get(url).content.decode()
-    assert '<th scope="row">23&nbsp;Nov 2026</th>\n      <td>1</td>' in content
+    assert '<th scope="row">23\u00a0Nov 2026</th>\n      <td>1</td>' in content
 
 
 def test_an_error_in_the_figures_is_raised_as_it_is_not_retried(alice):
