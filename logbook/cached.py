@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Min
+from django.utils.translation import get_language
 
 from logbook.attempts import Attempt, recent_attempts
 from logbook.care import Prompt, care_prompts, care_trend
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 # templates shows within minutes, as the library page's cache (exercises/library.py).
 CACHE_SECONDS = 10 * 60
 # Part of the version: a release that changes what the entry holds changes this.
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 
 
 def _cache_key(user_id: int) -> str:
@@ -99,7 +100,9 @@ class UserFigures:
                 first_day=first_day,
             )
 
-        return self.get(("progress", routine.pk if routine else None, range_key), compute)
+        # Per language: its table of exercises holds their names.
+        part = ("progress", routine.pk if routine else None, range_key, get_language())
+        return self.get(part, compute)
 
     def recent_attempts(self, exercise_ids) -> dict[int, list[Attempt]]:
         """logbook.attempts.recent_attempts: what the advice is worked out from, which depends
