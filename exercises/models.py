@@ -12,6 +12,7 @@ from exercises.translation import (
     TranslatedCharField,
     TranslatedModel,
     TranslatedTextField,
+    content_language,
     german,
     localized,
 )
@@ -143,6 +144,10 @@ class Exercise(TranslatedModel):
     safety_notes_de = models.TextField(german(_("safety notes")), blank=True)
     common_mistakes_de = models.TextField(german(_("common mistakes")), blank=True)
     caution_de = models.TextField(german(_("caution")), blank=True)
+    # What a screen reader says of each of the picture's positions, in the order of poses.
+    pose_descriptions_de = models.JSONField(
+        german(_("picture positions")), default=list, blank=True
+    )
     # Set by the admin so that reloading the content file never overwrites a local edit.
     locally_edited = models.BooleanField(_("edited locally"), default=False, editable=False)
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -272,6 +277,18 @@ class Exercise(TranslatedModel):
     @property
     def source_list(self) -> list[str]:
         return _lines(self.sources)
+
+    @property
+    def shown_poses(self) -> list[dict]:
+        """The picture's positions, described (for a screen reader) in the active language when
+        there is a description for each; else as in poses."""
+        language = content_language()
+        described = getattr(self, f"pose_descriptions_{language}") if language else []
+        if not described or len(described) != len(self.poses):
+            return self.poses
+        return [
+            {**pose, "description": text} for pose, text in zip(self.poses, described, strict=True)
+        ]
 
 
 CATEGORY_INTROS = {

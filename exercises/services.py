@@ -52,6 +52,7 @@ TRANSLATED_FIELDS = {
     "safety_notes": "list",
     "common_mistakes": "list",
     "caution": "optional",
+    "poses": "list",
 }
 DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets", "frequency"}
 MIN_STEPS = 3
@@ -156,6 +157,18 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _check_pose_descriptions(entry: dict[str, Any], descriptions: list[str]) -> None:
+    """The German descriptions must pass the checks the English ones do (length...)."""
+    described = [
+        {**pose, "description": text}
+        for pose, text in zip(entry["poses"], descriptions, strict=True)
+    ]
+    try:
+        parse_poses(described)
+    except PoseError as error:
+        raise ContentError(f"{entry['slug']}: German poses: {error}") from error
+
+
 def _german_fields(german: dict[str, Any] | None) -> dict[str, Any]:
     """The German columns from an exercises.de.yaml entry; all empty (reading as the English)
     when there is none."""
@@ -170,6 +183,7 @@ def _german_fields(german: dict[str, Any] | None) -> dict[str, Any]:
         "safety_notes_de": "\n".join(line.strip() for line in german["safety_notes"]),
         "common_mistakes_de": "\n".join(line.strip() for line in german["common_mistakes"]),
         "caution_de": (german.get("caution") or "").strip(),
+        "pose_descriptions_de": [text.strip() for text in german.get("poses", [])],
     }
 
 
@@ -198,6 +212,8 @@ def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> 
         slug = entry["slug"]
         translation = german.get(slug) if german is not None else None
         digest = translated_hash(entry, translation)
+        if translation is not None:
+            _check_pose_descriptions(entry, translation["poses"])
         exercise = existing.get(slug)
         if exercise is not None and exercise.content_hash == digest:
             report.unchanged.append(slug)
