@@ -48,12 +48,17 @@ def test_every_exercise_and_step_has_its_german_text(library):
         assert bool(exercise.caution) == bool(exercise.caution_de), exercise.slug
 
 
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"[0-9]+", text)
+
+
 def test_german_text_keeps_the_english_numbers(library):
     for exercise in Exercise.objects.prefetch_related("steps"):
         for step in exercise.steps.all():
-            english = [word for word in step.text.replace(".", " ").split() if word.isdigit()]
-            german = [word for word in step.text_de.replace(".", " ").split() if word.isdigit()]
-            assert german == english, (exercise.slug, step.number)
+            assert _numbers(step.text_de) == _numbers(step.text), (exercise.slug, step.number)
+        for field in ("summary", "safety_notes", "benefits", "common_mistakes", "caution"):
+            english = _numbers(getattr(exercise, field))
+            assert _numbers(getattr(exercise, f"{field}_de")) == english, (exercise.slug, field)
 
 
 def test_loading_both_files_twice_reports_everything_unchanged(library, capsys):

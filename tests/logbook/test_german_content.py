@@ -5,6 +5,7 @@ visit, exports and imports by slug and key."""
 import datetime
 import re
 import shutil
+from collections import Counter
 
 import pytest
 import yaml
@@ -58,6 +59,21 @@ def test_lessons_and_routines_load_twice_with_their_german_text_unchanged(conten
     for routine in Routine.objects.filter(owner=None):
         assert routine.name_de, routine.key
         assert routine.description_de, routine.key
+
+
+def test_every_number_in_an_english_lesson_paragraph_is_in_its_german_one(content):
+    # The German may add numbers (112, 116 117 beside 999 and NHS 111), never drop one.
+    for lesson in Lesson.objects.all():
+        pairs = [
+            (lesson.summary, lesson.summary_de),
+            *zip(lesson.body, lesson.body_de, strict=True),
+            *zip(lesson.takeaways, lesson.takeaways_de, strict=True),
+        ]
+        for english, german in pairs:
+            missing = Counter(re.findall(r"[0-9]+", english)) - Counter(
+                re.findall(r"[0-9]+", german)
+            )
+            assert not missing, (lesson.slug, english)
 
 
 @pytest.mark.parametrize(
