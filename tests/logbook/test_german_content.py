@@ -160,6 +160,16 @@ def test_the_routine_list_orders_curated_routines_by_their_german_names(alice_cl
     assert names[0] == "Dehnen und Kräftigen"
 
 
+def test_the_routine_editors_picker_is_in_german_order(alice_client, alice, content):
+    mine = RoutineFactory(owner=alice)
+    url = reverse("logbook:routine_update", args=[mine.pk])
+    form = alice_client.get(url, headers=GERMAN).context["add_form"]
+    names = [label for value, label in form.fields["exercise"].choices if value]
+    with translation.override("de"):
+        assert names == [exercise.name for exercise in Exercise.objects.in_display_order()]
+    assert names[0] == "Beide Knie zur Brust"
+
+
 def test_the_session_form_and_the_player_name_the_exercises_in_german(alice_client, gentle):
     form = alice_client.get(
         reverse("logbook:session_create"), {"routine": gentle.pk}, headers=GERMAN
