@@ -9,6 +9,10 @@ validating and reloading an instance use the stored columns as they are.
 
 People's own text (their routines' names and descriptions) has no translation, so it always
 reads exactly as typed.
+
+One Django path reads attributes as they read in the active language: QuerySet.bulk_update.
+Nothing bulk-updates a translated field today; one that does should run under
+``translation.override(None)``.
 """
 
 from django.db import models
