@@ -74,6 +74,7 @@ class ExerciseAdmin(admin.ModelAdmin):
                     "caution_de",
                     "safety_notes_de",
                     "common_mistakes_de",
+                    "sources_de",
                     "pose_descriptions_de",
                 ]
             },

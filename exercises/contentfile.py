@@ -5,10 +5,10 @@ its content, so reloading an unchanged file touches nothing.
 
 Each file has a German sibling (exercises.yaml, exercises.de.yaml) holding only the text a person
 reads, entry by entry under the same slug or key. When it is there it must be complete: an entry
-for every English one and none for an unknown one, every field, and each list as long as the
-English (a step, a safety note or a caution left out would be a silent gap in what a person is
-told). A missing German file (a fork's own content in English only) loads the English alone,
-with a warning: German readers then see the English text.
+for every English one and none for an unknown one, every field, each list as long as the English
+(a step, a safety note or a caution left out would be a silent gap in what a person is told),
+and each source's attribution word for word. A missing German file (a fork's own content in
+English only) loads the English alone, with a warning: German readers then see the English text.
 """
 
 import hashlib
@@ -67,7 +67,8 @@ def content_hash(entry: Any) -> str:
 
 # The language of the translation files, and the kinds of their fields: "text" a non-empty
 # string; "optional" a non-empty string where the English has one, null where it has none;
-# "list" non-empty strings, as many as the English has.
+# "list" non-empty strings, as many as the English has; "sources" a list like it, each line the
+# English one word for word up to its last ": " (who wrote what, when, in its own language).
 TRANSLATION_LANGUAGE = "de"
 
 
@@ -85,13 +86,18 @@ def _check_translated(where: str, name: str, kind: str, value: Any, english: Any
             raise ContentError(f"{where}: {name} must be null, as in the English")
         if english and not (isinstance(value, str) and value.strip()):
             raise ContentError(f"{where}: {name} must be a non-empty string, as in the English")
-    if kind == "list":
+    if kind in ("list", "sources"):
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise ContentError(f"{where}: {name} must be a list of non-empty strings")
         if len(value) != len(english):
             raise ContentError(
                 f"{where}: {name} has {len(value)} item(s), the English has {len(english)}"
             )
+    if kind == "sources":
+        for german, source in zip(value, english, strict=True):
+            attribution = source.rpartition(": ")[0]
+            if not german.startswith(f"{attribution}: "):
+                raise ContentError(f"{where}: {name} must keep the attribution {attribution!r}")
 
 
 def parse_translations(

@@ -122,7 +122,7 @@ class Exercise(TranslatedModel):
         blank=True,
         help_text=_("Of pregnancy and osteoporosis, those this exercise calls for advice on."),
     )
-    sources = models.TextField(
+    sources = TranslatedTextField(
         _("sources"), help_text=_("Where the facts come from, one per line.")
     )
     poses = models.JSONField(
@@ -144,6 +144,7 @@ class Exercise(TranslatedModel):
     safety_notes_de = models.TextField(german(_("safety notes")), blank=True)
     common_mistakes_de = models.TextField(german(_("common mistakes")), blank=True)
     caution_de = models.TextField(german(_("caution")), blank=True)
+    sources_de = models.TextField(german(_("sources")), blank=True)
     # What a screen reader says of each of the picture's positions, in the order of poses.
     pose_descriptions_de = models.JSONField(
         german(_("picture positions")), default=list, blank=True

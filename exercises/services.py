@@ -53,6 +53,7 @@ TRANSLATED_FIELDS = {
     "common_mistakes": "list",
     "caution": "optional",
     "poses": "list",
+    "sources": "sources",
 }
 DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets", "frequency"}
 MIN_STEPS = 3
@@ -173,7 +174,8 @@ def _german_fields(german: dict[str, Any] | None) -> dict[str, Any]:
     """The German columns from an exercises.de.yaml entry; all empty (reading as the English)
     when there is none."""
     if german is None:
-        german = {"target_areas": [], "benefits": [], "safety_notes": [], "common_mistakes": []}
+        lists = ["target_areas", "benefits", "safety_notes", "common_mistakes", "sources"]
+        german = {key: [] for key in lists}
     return {
         "name_de": (german.get("name") or "").strip(),
         "summary_de": (german.get("summary") or "").strip(),
@@ -183,6 +185,7 @@ def _german_fields(german: dict[str, Any] | None) -> dict[str, Any]:
         "safety_notes_de": "\n".join(line.strip() for line in german["safety_notes"]),
         "common_mistakes_de": "\n".join(line.strip() for line in german["common_mistakes"]),
         "caution_de": (german.get("caution") or "").strip(),
+        "sources_de": "\n".join(line.strip() for line in german["sources"]),
         "pose_descriptions_de": [text.strip() for text in german.get("poses", [])],
     }
 

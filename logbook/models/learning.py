@@ -35,7 +35,8 @@ class Lesson(TranslatedModel):
     summary_de = models.CharField(german(_("summary")), max_length=200, blank=True)
     body_de = models.JSONField(german(_("paragraphs")), default=list, blank=True)
     takeaways_de = models.JSONField(german(_("takeaways")), default=list, blank=True)
-    sources = models.JSONField(_("sources"), default=list)
+    sources_de = models.JSONField(german(_("sources")), default=list, blank=True)
+    sources = TranslatedJSONField(_("sources"), default=list)
     position = models.PositiveSmallIntegerField()
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
 

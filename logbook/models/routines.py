@@ -29,6 +29,7 @@ class Routine(TranslatedModel):
     # none and reads as typed, in every language.
     name_de = models.CharField(german(_("name")), max_length=100, blank=True)
     description_de = models.TextField(german(_("description")), blank=True, max_length=1000)
+    sources_de = models.TextField(german(_("sources")), blank=True)
     # No owner: a curated routine from the content file, shared by everyone and read-only.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -40,7 +41,7 @@ class Routine(TranslatedModel):
     key = models.SlugField(
         max_length=100, null=True, blank=True, unique=True, help_text=_("Curated routines only.")
     )
-    sources = models.TextField(_("sources"), blank=True)
+    sources = TranslatedTextField(_("sources"), blank=True)
     copied_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )

@@ -21,8 +21,14 @@ from logbook.models import Lesson, Routine, RoutineItem
 CONTENT_PATH = settings.BASE_DIR / "logbook" / "content" / "routines.yaml"
 ROUTINE_KEYS = {"key", "name", "description", "sources", "items"}
 # What routines.de.yaml and lessons.de.yaml hold for each entry (contentfile.parse_translations).
-ROUTINE_TRANSLATED_FIELDS = {"name": "text", "description": "text"}
-LESSON_TRANSLATED_FIELDS = {"title": "text", "summary": "text", "body": "list", "takeaways": "list"}
+ROUTINE_TRANSLATED_FIELDS = {"name": "text", "description": "text", "sources": "sources"}
+LESSON_TRANSLATED_FIELDS = {
+    "title": "text",
+    "summary": "text",
+    "body": "list",
+    "takeaways": "list",
+    "sources": "sources",
+}
 ITEM_KEYS = {"exercise", "sets", "repetitions", "hold_seconds", "per_side"}
 
 
@@ -90,6 +96,7 @@ def curated_routines_load(*, path: Path = CONTENT_PATH) -> LoadReport:
         routine.description = entry["description"]
         routine.name_de = translation["name"].strip() if translation else ""
         routine.description_de = translation["description"].strip() if translation else ""
+        routine.sources_de = "\n".join(translation["sources"]) if translation else ""
         routine.sources = "\n".join(entry["sources"])
         routine.content_hash = digest
         try:
@@ -156,7 +163,7 @@ def lessons_load(*, path: Path = LESSONS_PATH) -> LoadReport:
         for key in LESSON_KEYS[1:]:
             setattr(lesson, key, entry[key])
         for key in LESSON_TRANSLATED_FIELDS:
-            empty = [] if key in ("body", "takeaways") else ""
+            empty = [] if key in ("body", "takeaways", "sources") else ""
             setattr(lesson, f"{key}_de", translation[key] if translation else empty)
         lesson.position, lesson.content_hash = position, digest
         try:

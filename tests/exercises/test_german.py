@@ -42,6 +42,7 @@ def test_every_exercise_and_step_has_its_german_text(library):
         assert exercise.name_de, exercise.slug
         assert exercise.summary_de != exercise.summary, exercise.slug
         assert len(exercise.pose_descriptions_de) == len(exercise.poses), exercise.slug
+        assert len(exercise.sources_de.splitlines()) == len(exercise.source_list), exercise.slug
         assert all(step.text_de for step in exercise.steps.all()), exercise.slug
         # The same numbers: every safety line and the caution, one for one.
         assert len(exercise.safety_note_list) == len(exercise.safety_notes_de.splitlines())
@@ -56,7 +57,8 @@ def test_german_text_keeps_the_english_numbers(library):
     for exercise in Exercise.objects.prefetch_related("steps"):
         for step in exercise.steps.all():
             assert _numbers(step.text_de) == _numbers(step.text), (exercise.slug, step.number)
-        for field in ("summary", "safety_notes", "benefits", "common_mistakes", "caution"):
+        fields = ("summary", "safety_notes", "benefits", "common_mistakes", "caution", "sources")
+        for field in fields:
             english = _numbers(getattr(exercise, field))
             assert _numbers(getattr(exercise, f"{field}_de")) == english, (exercise.slug, field)
 
@@ -112,6 +114,10 @@ def _missing_entry(entries):
     entries.pop()
 
 
+def _translated_attribution(entries):
+    entries[0]["sources"][0] = "Mayo-Klinik, Rückenübungen: die Knie-zur-Brust-Dehnung"
+
+
 def _long_pose_description(entries):
     entries[0]["poses"][0] = "x" * 201
 
@@ -125,6 +131,7 @@ def _long_pose_description(entries):
         (_drop_last_safety_note, "safety_notes has 2 item(s), the English has 3"),
         (_drop_caution, "superman: caution must be a non-empty string, as in the English"),
         (_long_pose_description, "knee-to-chest: German poses"),
+        (_translated_attribution, "sources must keep the attribution 'Mayo Clinic, Back"),
     ],
 )
 def test_an_incomplete_german_file_is_refused_and_nothing_is_saved(tmp_path, change, error):
@@ -177,6 +184,8 @@ def test_the_exercise_page_in_german_has_its_steps_safety_notes_and_caution(clie
     assert "Lass sie bei einem Schub weg" in page  # the caution
     assert "Bauchlage, Beine gestreckt, Arme neben dem Körper." in page  # the picture's words
     assert "Lie on your front" not in page
+    # Its sources: who wrote what in their own words, what it is cited for in German.
+    assert "Stuart McGill, Low Back Disorders: der volle Superman belastet" in page
 
 
 def test_the_exercise_page_in_english_is_unchanged(client, library):

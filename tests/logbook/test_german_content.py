@@ -56,9 +56,11 @@ def test_lessons_and_routines_load_twice_with_their_german_text_unchanged(conten
         assert lesson.title_de, lesson.slug
         assert len(lesson.body_de) == len(lesson.body), lesson.slug
         assert len(lesson.takeaways_de) == len(lesson.takeaways), lesson.slug
+        assert len(lesson.sources_de) == len(lesson.sources), lesson.slug
     for routine in Routine.objects.filter(owner=None):
         assert routine.name_de, routine.key
         assert routine.description_de, routine.key
+        assert len(routine.sources_de.splitlines()) == len(routine.sources.splitlines())
 
 
 def test_every_number_in_an_english_lesson_paragraph_is_in_its_german_one(content):
@@ -116,6 +118,7 @@ def test_a_lesson_reads_in_german_and_in_english(alice_client, content):
     assert "Schmerzschübe" in german
     assert "Schreib deinen Plan für Schübe an einem guten Tag auf." in german  # a takeaway
     assert "Write your flare-up plan on a good day." not in german
+    assert "(www.guysandstthomas.nhs.uk, undated): Schmerz ist nicht gleich Schaden" in german
     english = alice_client.get(url).content.decode()
     assert "Write your flare-up plan on a good day." in english
     assert "Schmerzschübe" not in english
