@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 # templates shows within minutes, as the library page's cache (exercises/library.py).
 CACHE_SECONDS = 10 * 60
 # Part of the version: a release that changes what the entry holds changes this.
-ENTRY_FORMAT = 4
+ENTRY_FORMAT = 5
 
 
 def _figure(queryset, aggregate, person="user"):
@@ -162,7 +162,9 @@ class UserFigures:
                 first_day=first_day,
             )
 
-        return self.get(("progress", routine.pk if routine else None, range_key), compute)
+        # Per language: its table of exercises holds their names.
+        part = ("progress", routine.pk if routine else None, range_key, get_language())
+        return self.get(part, compute)
 
     def recent_attempts(self, exercise_ids) -> dict[int, list[Attempt]]:
         """logbook.attempts.recent_attempts: what the advice is worked out from, which depends

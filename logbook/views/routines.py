@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.precautions import precaution_messages
+from exercises.translation import localized
 from logbook import services
 from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
@@ -63,7 +64,7 @@ def routine_list(request):
     routines = (
         Routine.objects.visible_to(request.user)
         .annotate(item_count=Count("items"))
-        .order_by("owner_id", "name")
+        .order_by("owner_id", localized("name"))
     )
     return render(
         request,

@@ -37,6 +37,7 @@ POSTED_SESSION_FIELDS = [*SESSION_FIELDS, "submission_token"]
 # What the form shows of the library: names and categories, and the suggested doses.
 PICKER_FIELDS = [
     "name",
+    "name_de",
     "category",
     "sets",
     "repetitions_min",
@@ -67,9 +68,12 @@ def session_list(request):
     number = number if re.fullmatch(r"[0-9]{1,6}", number) else "1"
 
     def render_page() -> dict:
-        # Only each exercise's name is shown: its content (steps, poses) stays in the database.
+        # Only each exercise's name (in each language) is shown: its content (steps, poses)
+        # stays in the database.
         entries = ExerciseEntry.objects.select_related("exercise").only(
-            *(field.name for field in ExerciseEntry._meta.concrete_fields), "exercise__name"
+            *(field.name for field in ExerciseEntry._meta.concrete_fields),
+            "exercise__name",
+            "exercise__name_de",
         )
         sessions = Session.objects.filter(user=request.user).prefetch_related(
             Prefetch("entries", queryset=entries)

@@ -147,6 +147,21 @@ def test_the_pdf_carries_the_same_report(alice_client, history):
     assert "argued with my boss" not in text
 
 
+def test_the_report_and_its_pdf_name_the_exercises_in_the_readers_language(
+    alice_client, history, bridge
+):
+    bridge.name_de = "Brücke"
+    bridge.save()
+    german = {"accept-language": "de"}
+    report = alice_client.get(REPORT_URL, {"weeks": "4"}, headers=german).context["report"]
+    assert [line.exercise for line in report.routine] == ["Brücke"]
+    assert [group.exercise for group in report.flagged] == ["Brücke"]
+    response = alice_client.get(PDF_URL, {"weeks": "4"}, headers=german)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Brücke" in text
+    assert "Bridge" not in text
+
+
 def test_the_report_pages_cost_the_same_queries_for_a_short_and_a_long_history(
     alice_client, alice, knee_hug, noon, django_assert_num_queries
 ):
