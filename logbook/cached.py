@@ -17,14 +17,13 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Max, Min, OuterRef, Subquery
+from django.db import connection
 from django.utils.translation import get_language
 
 from logbook.attempts import Attempt, recent_attempts
 from logbook.care import Prompt, care_prompts, care_trend, next_lesson
-from logbook.models import FunctionScore, Lesson, LessonRead, Session
+from logbook.models import FunctionCheck, FunctionScore, Lesson, LessonRead, Session
 from logbook.outcomes import FunctionReport, function_report
 from logbook.progress import Progress, progress
 
@@ -37,30 +36,34 @@ CACHE_SECONDS = 10 * 60
 ENTRY_FORMAT = 5
 
 
-def _figure(queryset, aggregate, person="user"):
-    """One figure of the person's rows, as a subquery of the version's single query."""
-    grouped = queryset.order_by().values(person).annotate(value=aggregate)
-    return Subquery(grouped.values("value"))
-
-
-def _version_stamp(user) -> dict:
-    """What the cached figures depend on, in one indexed query: the sessions (their number,
-    latest change and first day), the function checks (rating a day again replaces its scores,
-    so the newest score's id moves) and the lessons read (only ever added)."""
-    sessions = Session.objects.filter(user=OuterRef("pk"))
-    scores = FunctionScore.objects.filter(function_check__user=OuterRef("pk"))
+def _version_sql() -> str:
+    quote = connection.ops.quote_name
+    session, read = quote(Session._meta.db_table), quote(LessonRead._meta.db_table)
+    score, check = quote(FunctionScore._meta.db_table), quote(FunctionCheck._meta.db_table)
     return (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values(
-            count=_figure(sessions, Count("pk")),
-            changed=_figure(sessions, Max("updated_at")),
-            first=_figure(sessions, Min("date")),
-            scored=_figure(scores, Max("pk"), person="function_check__user"),
-            read=_figure(LessonRead.objects.filter(user=OuterRef("pk")), Max("pk")),
-        )
-        .get()
+        f"SELECT COUNT(*), MAX(s.updated_at), MIN(s.date), "
+        f"(SELECT MAX(fs.id) FROM {score} fs JOIN {check} fc ON fs.function_check_id = fc.id "
+        f"WHERE fc.user_id = %s), "
+        f"(SELECT MAX(r.id) FROM {read} r WHERE r.user_id = %s) "
+        f"FROM {session} s WHERE s.user_id = %s"
     )
+
+
+def _version_stamp(user) -> tuple[str, datetime.date | None]:
+    """What the cached figures depend on, in one indexed query, and the first session's day.
+
+    The sessions: their number, latest change and first day; the function checks: rating a
+    day again replaces its scores, so the newest score's id moves; the lessons read, which are
+    only ever added. Written in SQL: one scan of the person's sessions, and an aggregate over
+    none still gives a row, with the checks' and lessons' figures. (The same through the ORM,
+    as subqueries, scanned the sessions three times and took 7 ms instead of 2 with ten years.)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [user.pk, user.pk, user.pk])
+        count, changed, first, scored, read = cursor.fetchone()
+    if isinstance(first, str):  # SQLite returns dates as text
+        first = datetime.date.fromisoformat(first)
+    return f"{count}:{changed}:{scored}:{read}", first
 
 
 def _cache_key(user_id: int) -> str:
@@ -82,13 +85,8 @@ class UserFigures:
     def __init__(self, user, today: datetime.date):
         self.user, self.today = user, today
         self.sessions = Session.objects.filter(user=user)
-        stamp = _version_stamp(user)
-        changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-        self.version = (
-            f"{ENTRY_FORMAT}:{today}:{user.weekly_goal}:{stamp['count'] or 0}:{changed}:"
-            f"{stamp['scored']}:{stamp['read']}"
-        )
-        self.first_day = stamp["first"]
+        stamp, self.first_day = _version_stamp(user)
+        self.version = f"{ENTRY_FORMAT}:{today}:{user.weekly_goal}:{stamp}"
         self._index: dict | None = None
         self._values: dict = {}
         self._stale: list[str] = []  # parts of an older version, removed at the next write
