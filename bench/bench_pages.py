@@ -9,6 +9,7 @@ issue 14: signed-in pages <= 3x, the exercise list <= 2x, 8 queries or fewer, HT
 """
 
 import argparse
+import os
 import cProfile
 import datetime
 import pstats
@@ -117,7 +118,7 @@ def profile(client: Client, url: str, rounds: int) -> None:
     for _round in range(rounds):
         client.get(url)
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(45)
 
 
 def run(rounds: int, years: int, profiled: str | None = None) -> None:

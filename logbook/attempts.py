@@ -90,7 +90,10 @@ class Attempt:
         return _("Last time (%(day)s) the session felt too hard.") % values
 
     def evidence(self) -> str:
-        """The numbers this attempt adds to a suggestion, for the person to check."""
+        """The numbers this attempt adds to a suggestion, for the person to check. (The choices'
+        labels through their enums: get_FOO_display() rebuilds a dict of every choice each
+        call, and a routine page writes this for each attempt at each exercise.)"""
+        morning = self.session.next_morning
         return _(
             "%(day)s: pain during %(pain)s/10, pain %(before)s → %(after)s, "
             "felt %(effort)s, the morning after: %(morning)s"
@@ -99,9 +102,9 @@ class Attempt:
             "pain": self.pain_during,
             "before": self.session.pain_before,
             "after": self.session.pain_after,
-            "effort": self.session.get_effort_display().lower(),
-            "morning": self.session.get_next_morning_display().lower()
-            if self.session.next_morning
+            "effort": str(Session.Effort(self.session.effort).label).lower(),
+            "morning": str(Session.NextMorning(morning).label).lower()
+            if morning
             else _("not recorded"),
         }
 
