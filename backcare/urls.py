@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from backcare import pwa
 from backcare.views import admin_login, favicon, healthz, home, pain_guide, red_flags
 
 # Staff sign in like everyone else: through the log-in that asks for a two-step code when the
@@ -18,6 +19,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
+    path("offline/state", pwa.offline_state, name="offline_state"),
 ]
 
 handler500 = "backcare.views.server_error"

@@ -14,6 +14,7 @@ from exercises.precautions import precaution_messages
 from logbook import services
 from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
+from logbook.offline import keep_offline
 from logbook.progression import suggestion_for
 from logbook.routine_forms import RoutineForm
 
@@ -57,6 +58,7 @@ def _get_own_item(request, pk, item_pk) -> RoutineItem:
 
 
 @login_required
+@keep_offline
 def routine_list(request):
     routines = (
         Routine.objects.visible_to(request.user)
@@ -74,6 +76,7 @@ def routine_list(request):
 
 
 @login_required
+@keep_offline
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())

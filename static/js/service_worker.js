@@ -1,0 +1,119 @@
+// Backcare's service worker, loaded by /sw.js (backcare/pwa.py), which sets self.BACKCARE: this
+// release's version, its static files and public pages, and where the outbox asks who is
+// signed in. What it keeps:
+// - "backcare-public-<version>": the static files and the public pages (the library, the
+//   warning signs, the offline page), fetched without cookies, so they hold nobody's data;
+//   replaced by the next release.
+// - "backcare-private-<user id>": the pages a signed-in person opened that the server marks
+//   for offline use (the routines, the player, the session form; logbook/offline.py), and
+//   nothing else. Only one person's at a time; logging out deletes it (static/js/logout.js,
+//   and the server's Clear-Site-Data).
+// Pages come from the network first and from these caches only when it fails. Nothing else is
+// kept: no POST, no unmarked page, no answer from another site.
+/* global BackcareOutbox */
+"use strict";
+var config = self.BACKCARE;
+var PUBLIC = "backcare-public-" + config.version;
+var PRIVATE_PREFIX = "backcare-private-";
+
+self.addEventListener("install", function (event) {
+  var pages = config.pages.map(function (url) {
+    return new Request(url, { credentials: "omit" });
+  });
+  event.waitUntil(
+    caches.open(PUBLIC)
+      .then(function (cache) { return cache.addAll(config.shell.concat(pages)); })
+      .then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys()
+      .then(function (names) {
+        return Promise.all(names.filter(function (name) {
+          return name.indexOf("backcare-public-") === 0 && name !== PUBLIC;
+        }).map(function (name) { return caches.delete(name); }));
+      })
+      .then(function () { return self.clients.claim(); })
+  );
+});
+
+// Keep a marked page in its person's cache, and drop any other person's.
+function keepPrivate(request, response) {
+  var user = response.headers.get(config.offlineHeader);
+  if (!user || response.status !== 200 || response.redirected) {
+    return Promise.resolve();
+  }
+  var mine = PRIVATE_PREFIX + user;
+  return caches.keys().then(function (names) {
+    var others = names.filter(function (name) {
+      return name.indexOf(PRIVATE_PREFIX) === 0 && name !== mine;
+    });
+    return Promise.all(others.map(function (name) { return caches.delete(name); }));
+  }).then(function () {
+    return caches.open(mine);
+  }).then(function (cache) {
+    return cache.put(request, response);
+  });
+}
+
+function fromCache(request) {
+  return caches.keys().then(function (names) {
+    var ordered = names.filter(function (name) { return name.indexOf(PRIVATE_PREFIX) === 0; });
+    ordered.push(PUBLIC);
+    return ordered.reduce(function (found, name) {
+      return found.then(function (response) {
+        return response || caches.open(name).then(function (cache) {
+          return cache.match(request, { ignoreVary: true });
+        });
+      });
+    }, Promise.resolve(undefined));
+  });
+}
+
+function page(event) {
+  return fetch(event.request).then(function (response) {
+    event.waitUntil(keepPrivate(event.request, response.clone()));
+    return response;
+  }, function () {
+    return fromCache(event.request).then(function (response) {
+      return response || caches.match(config.offlinePage, { cacheName: PUBLIC, ignoreVary: true });
+    });
+  });
+}
+
+function staticFile(request) {
+  return caches.match(request, { cacheName: PUBLIC, ignoreVary: true }).then(function (hit) {
+    return hit || fetch(request);
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  var url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(page(event));
+  } else if (url.pathname.indexOf(config.staticPrefix) === 0) {
+    event.respondWith(staticFile(request));
+  }
+});
+
+// Background Sync: the pages ask for it when they keep a session (static/js/outbox.js). A sync
+// that could not reach the server fails, so the browser tries again later.
+self.addEventListener("sync", function (event) {
+  if (event.tag !== "backcare-outbox") {
+    return;
+  }
+  event.waitUntil(BackcareOutbox.sendAll(config.stateUrl).then(function (result) {
+    return self.clients.matchAll().then(function (clients) {
+      clients.forEach(function (client) { client.postMessage({ outbox: "changed", sent: result.sent }); });
+      if (result.offline || result.waiting) {
+        throw new Error("The outbox is still waiting for the server.");
+      }
+    });
+  }));
+});
