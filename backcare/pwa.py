@@ -9,6 +9,7 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpResponse, JsonResponse
@@ -96,6 +97,7 @@ def service_worker(request):
         "pages": pages,
         "offlinePage": reverse("offline"),
         "staticPrefix": settings.STATIC_URL,
+        "hashedStatic": isinstance(staticfiles_storage, ManifestFilesMixin),
         "offlineHeader": OFFLINE_HEADER,
         "stateUrl": reverse("offline_state"),
     }

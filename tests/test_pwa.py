@@ -192,3 +192,9 @@ def test_with_hashed_static_names_the_service_worker_lists_the_real_files(
         assert re.search(r"\.[0-9a-f]{12}\.(css|js|svg|png)$", url), url
         assert (tmp_path / url.removeprefix("/static/")).is_file(), url
     assert len(config["shell"]) == len(APP_SHELL)
+    assert config["hashedStatic"] is True
+
+
+def test_without_hashed_names_static_files_come_from_the_network_first(client):
+    """In development an edited file must show at once, not a copy kept from before."""
+    assert _config(client.get(SW_URL))["hashedStatic"] is False

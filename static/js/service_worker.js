@@ -31,8 +31,10 @@ self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches.keys()
       .then(function (names) {
+        // The pages kept before load the old release's files: they go too, and are kept
+        // again the next time their person opens them.
         return Promise.all(names.filter(function (name) {
-          return name.indexOf("backcare-public-") === 0 && name !== PUBLIC;
+          return name.indexOf("backcare-") === 0 && name !== PUBLIC;
         }).map(function (name) { return caches.delete(name); }));
       })
       .then(function () { return self.clients.claim(); })
@@ -83,10 +85,14 @@ function page(event) {
   });
 }
 
+// A hashed file never changes: the kept copy first. Unhashed (DEBUG), the network first, so
+// that an edited file shows at once.
 function staticFile(request) {
-  return caches.match(request, { cacheName: PUBLIC, ignoreVary: true }).then(function (hit) {
-    return hit || fetch(request);
-  });
+  var kept = function () { return caches.match(request, { cacheName: PUBLIC, ignoreVary: true }); };
+  if (!config.hashedStatic) {
+    return fetch(request).catch(kept);
+  }
+  return kept().then(function (hit) { return hit || fetch(request); });
 }
 
 self.addEventListener("fetch", function (event) {

@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from logbook.models import Routine, Session
 from logbook.services import curated_routines_load
-from tests.e2e.conftest import main_menu_link, sign_in
+from tests.e2e.conftest import AXE, main_menu_link, sign_in
 
 PHONE = {"width": 390, "height": 844}
 KEPT = "Saved on this device, not yet in your logbook."
@@ -40,6 +40,17 @@ def _kept_offline(page: Page, url: str, user_id: int) -> None:
             return Boolean(await cache.match(path));
         }""",
         arg=[f"backcare-private-{user_id}", url.split("://", 1)[1].split("/", 1)[1]],
+    )
+
+
+def _serious_accessibility_problems(page: Page) -> list[str]:
+    page.route(
+        "**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript")
+    )
+    page.add_script_tag(url="/__axe__.js")
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)"
     )
 
 
@@ -156,6 +167,8 @@ def test_a_refused_session_is_kept_with_its_reason_until_it_is_fixed(
     assert not Session.objects.exists()
     page.goto(f"{live_library.url}/logbook/")
     expect(outbox).to_contain_text("1 session was not saved: see why below.")
+    assert _serious_accessibility_problems(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     outbox.get_by_role("button", name="Open it to fix it").click()
     expect(page.get_by_text("Some answers need another look")).to_be_visible()
