@@ -100,6 +100,7 @@ def service_worker(request):
         "hashedStatic": isinstance(staticfiles_storage, ManifestFilesMixin),
         "offlineHeader": OFFLINE_HEADER,
         "stateUrl": reverse("offline_state"),
+        "outboxUrl": reverse("logbook:session_create"),
     }
     scripts = json.dumps([static("js/outbox_core.js"), static("js/service_worker.js")])
     body = f"self.BACKCARE = {json.dumps(config)};\nimportScripts(...{scripts});\n"

@@ -80,7 +80,7 @@
   function entryItem(entry) {
     var item = element("li", "outbox-entry border-top pt-2 mt-2");
     var when = new Date(entry.savedAt).toLocaleString(document.documentElement.lang || undefined);
-    item.appendChild(element("p", "fw-semibold mb-1", entry.title + " · " + when));
+    item.appendChild(element("p", "fw-semibold mb-1", (entry.title || gettext("Session")) + " · " + when));
     if (entry.state === "sent") {
       var link = element("a", "", gettext("Sent: open it in your logbook"));
       link.href = entry.url;
@@ -125,6 +125,15 @@
       }
       status.textContent = [message || ""].concat(summary).join(" ").trim();
       panel.hidden = !shown.length && !message;
+      // A form whose session already waits here is done with (the service worker kept it).
+      document.querySelectorAll("form[data-outbox]").forEach(function (form) {
+        var token = form.elements.submission_token.value;
+        if (mine.some(function (entry) { return entry.token === token && entry.state !== "rejected"; })) {
+          var hide = form.getAttribute("data-outbox-hide");
+          (hide ? document.querySelector(hide) : form).hidden = true;
+          form.dispatchEvent(new CustomEvent("backcare:kept", { bubbles: true }));
+        }
+      });
     });
   }
 

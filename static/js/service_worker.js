@@ -9,7 +9,8 @@
 //   nothing else. Only one person's at a time; logging out deletes it (static/js/logout.js,
 //   and the server's Clear-Site-Data).
 // Pages come from the network first and from these caches only when it fails. Nothing else is
-// kept: no POST, no unmarked page, no answer from another site.
+// kept: no answer to a POST, no unmarked page, nothing from another site. A session posted on a
+// connection that fails goes to the outbox (static/js/outbox_core.js), sent later.
 /* global BackcareOutbox */
 "use strict";
 var config = self.BACKCARE;
@@ -95,10 +96,40 @@ function staticFile(request) {
   return kept().then(function (hit) { return hit || fetch(request); });
 }
 
+// A session posted while the browser believed it was online, on a connection that failed: kept
+// in the outbox for the person whose pages are kept here (the form came from there), and the
+// form's page shown again, with the session waiting. Adding or removing an exercise is not kept.
+function postedSession(event) {
+  var copy = event.request.clone();
+  return fetch(event.request).catch(function () {
+    return Promise.all([copy.formData(), caches.keys()]).then(function (found) {
+      var form = found[0];
+      var owner = found[1].filter(function (name) { return name.indexOf(PRIVATE_PREFIX) === 0; })[0];
+      if (!owner || !form.get("submission_token") || form.has("add") || form.has("remove")) {
+        return caches.match(config.offlinePage, { cacheName: PUBLIC, ignoreVary: true });
+      }
+      var fields = [];
+      form.forEach(function (value, name) { fields.push([name, String(value)]); });
+      return BackcareOutbox.keep({
+        token: form.get("submission_token"), user: Number(owner.slice(PRIVATE_PREFIX.length)),
+        action: copy.url, fields: fields, title: "", savedAt: new Date().toISOString(),
+        state: "waiting", reasons: [],
+      }).then(function () { return Response.redirect(copy.referrer || copy.url, 303); });
+    });
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) {
+  if (url.origin !== self.location.origin) {
+    return;
+  }
+  if (request.method === "POST" && request.mode === "navigate" && url.pathname === config.outboxUrl) {
+    event.respondWith(postedSession(event));
+    return;
+  }
+  if (request.method !== "GET") {
     return;
   }
   if (request.mode === "navigate") {

@@ -105,6 +105,13 @@ def test_a_guided_session_done_offline_reaches_the_history_once(
     # Still offline, the page opened again still shows what waits.
     page.reload()
     expect(outbox).to_contain_text("1 session is waiting to send.")
+    # The offline emulation reaches the service worker's own fetches: a page that was not kept
+    # answers with the offline page, and the safety pages were kept for everyone.
+    page.goto(f"{live_library.url}/logbook/progress/")
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    page.goto(f"{live_library.url}/safety/red-flags/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Warning signs")
+    page.goto(play_url)
 
     context.set_offline(False)
     expect(outbox).to_contain_text(SENT)
@@ -224,3 +231,34 @@ def test_logging_out_clears_the_kept_pages_and_the_outbox(
     assert [name for name in names if name.startswith("backcare-private-")] == []
     databases = page.evaluate("indexedDB.databases().then(list => list.map(db => db.name))")
     assert "backcare-outbox" not in databases
+
+
+def test_a_session_posted_on_a_connection_that_fails_is_kept_and_sent_later(
+    live_library, phone: Page, context: BrowserContext
+):
+    """The browser believes it is online, but the post never reaches the server: the service
+    worker keeps the session in the outbox instead of showing the browser's error page."""
+    page = phone
+    user = sign_in(page, live_library.url)
+    _kept_offline(page, f"{live_library.url}/logbook/sessions/new/", user.pk)
+    page.get_by_label("Add an exercise").select_option(label="Knee-to-chest stretch")
+    page.get_by_role("button", name="Add", exact=True).click()
+    _rate(page, "Your back pain before you started", "5")
+
+    def fail_posts(route):
+        if route.request.method == "POST":
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    context.route("**/logbook/sessions/new/", fail_posts)
+    _save_form(page)
+    outbox = page.get_by_role("region", name="Kept on this device")
+    expect(outbox).to_contain_text(WAITING)
+    assert not Session.objects.exists()
+
+    context.unroute("**/logbook/sessions/new/")
+    page.reload()
+    expect(outbox).to_contain_text(SENT)
+    session = Session.objects.get(user=user)
+    assert (session.pain_before, session.pain_after) == (5, 3)
