@@ -40,6 +40,8 @@ APP_SHELL = [
     "js/player_core.js",
     "js/player.js",
     "js/session_form.js",
+    "vendor/chart.js/chart.umd.min.js",  # a routine's history chart
+    "js/routine_chart.js",
     "img/favicon.svg",
     "img/icons/icon-192.png",
     "img/icons/apple-touch-icon-180.png",

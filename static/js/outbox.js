@@ -63,11 +63,11 @@
         form.method = "post";
         form.action = entry.action;
         form.hidden = true;
-        entry.fields.forEach(function (pair) {
+        entry.fields.concat([["csrfmiddlewaretoken", state.csrfToken]]).forEach(function (pair) {
           var input = document.createElement("input");
           input.type = "hidden";
           input.name = pair[0];
-          input.value = pair[0] === "csrfmiddlewaretoken" ? state.csrfToken : pair[1];
+          input.value = pair[1];
           form.appendChild(input);
         });
         document.body.appendChild(form);
@@ -179,7 +179,11 @@
       return;
     }
     var fields = [];
-    new FormData(form).forEach(function (value, name) { fields.push([name, String(value)]); });
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrfmiddlewaretoken") { // a fresh one is fetched when it is sent
+        fields.push([name, String(value)]);
+      }
+    });
     fields.push(["save", "1"]);
     var entry = {
       token: form.elements.submission_token.value,

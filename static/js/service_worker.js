@@ -109,6 +109,7 @@ function postedSession(event) {
         return caches.match(config.offlinePage, { cacheName: PUBLIC, ignoreVary: true });
       }
       var fields = [];
+      form.delete("csrfmiddlewaretoken"); // a fresh one is fetched when it is sent
       form.forEach(function (value, name) { fields.push([name, String(value)]); });
       return BackcareOutbox.keep({
         token: form.get("submission_token"), user: Number(owner.slice(PRIVATE_PREFIX.length)),
