@@ -106,11 +106,29 @@
     return item;
   }
 
+  // The form's session is in the outbox: the form (or the player around it) is done with.
+  function putAway(form) {
+    var hide = form.getAttribute("data-outbox-hide");
+    (hide ? document.querySelector(hide) : form).hidden = true;
+    form.dispatchEvent(new CustomEvent("backcare:kept", { bubbles: true }));
+  }
+
+  function sentMessage(sent) {
+    return count(ngettext("%(count)s session kept on this device is now in your logbook.", "%(count)s sessions kept on this device are now in your logbook.", sent.length), sent.length);
+  }
+
+  // Sessions this page saw reach the logbook (sent by it or by the service worker): listed, with
+  // their links, until the page is left.
+  var sentHere = {};
+
   function render(message, sent) {
+    (sent || []).forEach(function (entry) {
+      sentHere[entry.token] = Object.assign({}, entry, { state: "sent" });
+    });
+    var sentList = Object.keys(sentHere).map(function (token) { return sentHere[token]; });
+    message = message || (sentList.length ? sentMessage(sentList) : "");
     return core.entries(user).then(function (mine) {
-      var shown = mine.concat((sent || []).map(function (entry) {
-        return Object.assign({}, entry, { state: "sent" });
-      }));
+      var shown = mine.concat(sentList);
       shown.sort(function (a, b) { return a.savedAt < b.savedAt ? -1 : 1; });
       list.textContent = "";
       shown.forEach(function (entry) { list.appendChild(entryItem(entry)); });
@@ -129,9 +147,7 @@
       document.querySelectorAll("form[data-outbox]").forEach(function (form) {
         var token = form.elements.submission_token.value;
         if (mine.some(function (entry) { return entry.token === token && entry.state !== "rejected"; })) {
-          var hide = form.getAttribute("data-outbox-hide");
-          (hide ? document.querySelector(hide) : form).hidden = true;
-          form.dispatchEvent(new CustomEvent("backcare:kept", { bubbles: true }));
+          putAway(form);
         }
       });
     });
@@ -144,10 +160,7 @@
     sending = true;
     return core.sendAll(stateUrl).then(function (result) {
       sending = false;
-      var message = result.sent.length
-        ? count(ngettext("%(count)s session kept on this device is now in your logbook.", "%(count)s sessions kept on this device are now in your logbook.", result.sent.length), result.sent.length)
-        : "";
-      return render(message, result.sent);
+      return render("", result.sent);
     }, function () {
       sending = false;
       return render();
@@ -196,9 +209,7 @@
       reasons: [],
     };
     core.keep(entry).then(function () {
-      var hide = form.getAttribute("data-outbox-hide");
-      (hide ? document.querySelector(hide) : form).hidden = true;
-      form.dispatchEvent(new CustomEvent("backcare:kept", { bubbles: true }));
+      putAway(form);
       askForSync();
       return render(gettext("Saved on this device, not yet in your logbook."));
     }).then(function () {
@@ -211,10 +222,9 @@
   window.addEventListener("online", sendNow);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.sent && event.data.sent.length) {
-        render(count(ngettext("%(count)s session kept on this device is now in your logbook.", "%(count)s sessions kept on this device are now in your logbook.", event.data.sent.length), event.data.sent.length), event.data.sent);
-      } else if (event.data && event.data.outbox) {
-        render();
+      // The service worker sent the outbox (Background Sync).
+      if (event.data && event.data.outbox) {
+        render("", event.data.sent);
       }
     });
   }
