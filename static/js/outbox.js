@@ -153,6 +153,18 @@
     });
   }
 
+  // While the page stays open, a send that did not reach the server is tried again, a little
+  // later each time (2 s, 4 s... at most a minute): the "online" event can come before the
+  // connection really works.
+  var retryDelay = 2000;
+  var retry = null;
+
+  function tryAgainLater() {
+    window.clearTimeout(retry);
+    retry = window.setTimeout(sendNow, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 60000);
+  }
+
   function sendNow() {
     if (sending || !navigator.onLine) {
       return render();
@@ -160,9 +172,15 @@
     sending = true;
     return core.sendAll(stateUrl).then(function (result) {
       sending = false;
+      if (result.offline || result.waiting) {
+        tryAgainLater();
+      } else {
+        retryDelay = 2000;
+      }
       return render("", result.sent);
     }, function () {
       sending = false;
+      tryAgainLater();
       return render();
     });
   }

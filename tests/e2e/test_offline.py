@@ -113,6 +113,7 @@ def test_a_guided_session_done_offline_reaches_the_history_once(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Warning signs")
     page.goto(play_url)
 
+    page.clock.resume()  # real time again: the outbox may wait a moment and try again
     context.set_offline(False)
     expect(outbox).to_contain_text(SENT)
     session = Session.objects.get(user=user)
