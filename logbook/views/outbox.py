@@ -20,8 +20,9 @@ def outbox_post(request):
     now. The answer is JSON: the session's address once it is saved (now, or by an earlier try
     with the same token), or why the form refuses it, for the person to fix or discard."""
     token = _uuid_or_none(request.POST.get("submission_token"))
-    if token and (saved := Session.objects.filter(user=request.user, submission_token=token)):
-        return JsonResponse({"url": saved.get().get_absolute_url(), "created": False})
+    saved = token and Session.objects.filter(user=request.user, submission_token=token).first()
+    if saved:
+        return JsonResponse({"url": saved.get_absolute_url(), "created": False})
     form = SessionForm(request.POST, user=request.user)
     formset = EntryFormSet(request.POST, prefix=ENTRY_PREFIX)
     if form.is_valid() and formset.is_valid():
@@ -48,14 +49,17 @@ def _form_reasons(form, formset) -> list[str]:
     reasons += [str(error) for error in formset.non_form_errors()]
     for name, errors in form.errors.items():
         if name != "__all__":
-            reasons += [f"{form[name].label}: {error}" for error in errors]
+            label = form[name].label
+            reasons += [_("%(field)s: %(error)s") % {"field": label, "error": e} for e in errors]
     for number, entry_form in enumerate(formset, start=1):
         for name, errors in entry_form.errors.items():
-            where = _("Exercise %(number)d") % {"number": number}
-            label = entry_form[name].label if name in entry_form.fields else ""
-            reasons += [
-                f"{where}, {label}: {error}" if label else f"{where}: {error}" for error in errors
-            ]
+            where = {"number": number, "field": ""}
+            if name in entry_form.fields:
+                where["field"] = entry_form[name].label
+                words = _("Exercise %(number)d, %(field)s: %(error)s")
+            else:
+                words = _("Exercise %(number)d: %(error)s")
+            reasons += [words % {**where, "error": error} for error in errors]
     return reasons
 
 
