@@ -263,3 +263,41 @@ def test_a_session_posted_on_a_connection_that_fails_is_kept_and_sent_later(
     expect(outbox).to_contain_text(SENT)
     session = Session.objects.get(user=user)
     assert (session.pain_before, session.pain_after) == (5, 3)
+
+
+def test_a_refused_session_can_be_discarded_and_another_persons_is_never_shown_or_sent(
+    live_library, phone: Page
+):
+    page = phone
+    user = sign_in(page, live_library.url)
+    refused = {"token": "a1", "user": user.pk, "state": "rejected", "title": "Gentle relief"}
+    # Left on this browser by someone else who signed in here before.
+    theirs = {"token": "b2", "user": user.pk + 1, "state": "waiting", "title": "Theirs"}
+    page.evaluate(
+        """entries => Promise.all(entries.map(entry => BackcareOutbox.keep(Object.assign({
+            action: "/logbook/sessions/new/", fields: [["pain_before", "11"]],
+            savedAt: new Date().toISOString(), reasons: []}, entry))))""",
+        [refused, theirs],
+    )
+    page.reload()
+    outbox = page.get_by_role("region", name="Kept on this device")
+    # Sent again on opening the page, and refused again, with the logbook's own reasons.
+    expect(outbox).to_contain_text("Your back pain before you started: Pain is rated from 0")
+    expect(outbox).not_to_contain_text("Theirs")
+    page.once("dialog", lambda dialog: dialog.accept())
+    outbox.get_by_role("button", name="Discard it").click()
+    expect(outbox).to_contain_text("The session was discarded.")
+    expect(outbox.get_by_role("listitem")).to_have_count(0)
+    page.reload()
+    expect(outbox).to_be_hidden()
+    left = page.evaluate(
+        """() => new Promise(resolve => {
+            const open = indexedDB.open("backcare-outbox");
+            open.onsuccess = () => {
+                const all = open.result.transaction("sessions").objectStore("sessions").getAll();
+                all.onsuccess = () => resolve(all.result.map(entry => entry.token));
+            };
+        })"""
+    )
+    assert left == ["b2"]  # kept for its own person, never sent as this one
+    assert not Session.objects.exists()
