@@ -28,50 +28,33 @@ self.addEventListener("install", function (event) {
   );
 });
 
+function deleteCachesBut(prefix, kept) {
+  return caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf(prefix) === 0 && name !== kept;
+    }).map(function (name) { return caches.delete(name); }));
+  });
+}
+
+// The pages kept before load the old release's files: they go too, and are kept again the next
+// time their person opens them.
 self.addEventListener("activate", function (event) {
-  event.waitUntil(
-    caches.keys()
-      .then(function (names) {
-        // The pages kept before load the old release's files: they go too, and are kept
-        // again the next time their person opens them.
-        return Promise.all(names.filter(function (name) {
-          return name.indexOf("backcare-") === 0 && name !== PUBLIC;
-        }).map(function (name) { return caches.delete(name); }));
-      })
-      .then(function () { return self.clients.claim(); })
-  );
+  event.waitUntil(deleteCachesBut("backcare-", PUBLIC).then(function () {
+    return self.clients.claim();
+  }));
 });
 
-// Keep a marked page in its person's cache, and drop any other person's.
+// Keep a marked page in its person's cache, and drop any other person's: so there is one
+// private cache at most, and a page is found in one cache only (caches.match looks in all).
 function keepPrivate(request, response) {
   var user = response.headers.get(config.offlineHeader);
   if (!user || response.status !== 200 || response.redirected) {
     return Promise.resolve();
   }
-  var mine = PRIVATE_PREFIX + user;
-  return caches.keys().then(function (names) {
-    var others = names.filter(function (name) {
-      return name.indexOf(PRIVATE_PREFIX) === 0 && name !== mine;
-    });
-    return Promise.all(others.map(function (name) { return caches.delete(name); }));
-  }).then(function () {
-    return caches.open(mine);
+  return deleteCachesBut(PRIVATE_PREFIX, PRIVATE_PREFIX + user).then(function () {
+    return caches.open(PRIVATE_PREFIX + user);
   }).then(function (cache) {
     return cache.put(request, response);
-  });
-}
-
-function fromCache(request) {
-  return caches.keys().then(function (names) {
-    var ordered = names.filter(function (name) { return name.indexOf(PRIVATE_PREFIX) === 0; });
-    ordered.push(PUBLIC);
-    return ordered.reduce(function (found, name) {
-      return found.then(function (response) {
-        return response || caches.open(name).then(function (cache) {
-          return cache.match(request, { ignoreVary: true });
-        });
-      });
-    }, Promise.resolve(undefined));
   });
 }
 
@@ -80,7 +63,7 @@ function page(event) {
     event.waitUntil(keepPrivate(event.request, response.clone()));
     return response;
   }, function () {
-    return fromCache(event.request).then(function (response) {
+    return caches.match(event.request, { ignoreVary: true }).then(function (response) {
       return response || caches.match(config.offlinePage, { cacheName: PUBLIC, ignoreVary: true });
     });
   });
