@@ -19,6 +19,12 @@ SENT = "1 session kept on this device is now in your logbook."
 
 
 @pytest.fixture
+def browser_context_args(browser_context_args):
+    # The e2e conftest blocks service workers elsewhere; these tests are about one.
+    return {**browser_context_args, "service_workers": "allow"}
+
+
+@pytest.fixture
 def phone(page: Page) -> Page:
     page.set_viewport_size(PHONE)
     return page
