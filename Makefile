@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 .DEFAULT_GOAL := help
 WORKERS ?= 2
 
-.PHONY: help install install-dev run serve test test-fast lint format content demo lock clean
+.PHONY: help install install-dev run serve test test-fast lint format content demo lock clean messages
 
 help:
 	@echo "make run        set up .venv, npm assets and the database, load the content, serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint       ruff check and format check"
 	@echo "make demo       add the user 'demo' with 12 weeks of sessions (then make run and log in)"
 	@echo "make lock       refresh requirements/constraints.txt after changing pyproject.toml"
+	@echo "make messages   re-extract the German catalogs (locale/de) and compile them (needs gettext)"
 
 # Serving needs only the runtime packages; the test tools (Playwright, hypothesis, ruff...) come
 # with make test. Each reinstalls only when the dependency declarations change.
@@ -96,6 +97,15 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The catalogs and their compiled .mo files are both in git, so `make run` needs no gettext.
+# After changing a wrapped string: make messages, translate the new entries, make messages again.
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=static/vendor --ignore=staticfiles \
+	--ignore=tests --ignore=bench --ignore=docs
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages -l de --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	DEBUG=true $(BIN)/python manage.py makemessages -d djangojs -l de --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	DEBUG=true $(BIN)/python manage.py compilemessages -l de --ignore=.venv --ignore=node_modules
 
 lock:
 	rm -rf /tmp/backcare-lock && $(PYTHON) -m venv /tmp/backcare-lock

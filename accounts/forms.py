@@ -117,10 +117,40 @@ class SignupForm(UserCreationForm):
         self.fields["email"].required = True
 
 
+class LanguageSelect(forms.Select):
+    """Each language named in its own language and marked as such (lang), for screen readers;
+    written without a template per option, like the time-zone list."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}{}>{}</option>',
+            (
+                (
+                    code,
+                    format_html(' lang="{}"', code) if code else "",
+                    mark_safe(" selected") if code == (value or "") else "",
+                    label,
+                )
+                for code, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+
+
 class AccountForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("The language your browser asks for")), *settings.LANGUAGES],
+        required=False,
+        widget=LanguageSelect(attrs={"class": "form-select"}),
+        help_text=_("Backcare's pages and e-mails in this language."),
+    )
+
     class Meta:
         model = User
-        fields = ["email", "time_zone", "weekly_goal"]
+        fields = ["email", "time_zone", "weekly_goal", "language"]
         field_classes = {"time_zone": TimeZoneField}
         widgets = {
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

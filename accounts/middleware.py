@@ -1,5 +1,5 @@
 from django.db import DatabaseError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 
 
@@ -23,6 +23,24 @@ class UserTimeZoneMiddleware:
         return self.get_response(request)
 
 
+class UserLanguageMiddleware:
+    """A signed-in person's saved language wins over the browser's (LocaleMiddleware has chosen
+    from the language cookie, then Accept-Language, then English)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            language = request.user.language if request.user.is_authenticated else ""
+        except DatabaseError:
+            language = ""
+        if language and translation.check_for_language(language):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+
 class PrivateNoStoreMiddleware:
     """Nothing shown to a signed-in person is kept by a browser's or a proxy's cache: their
     pages and downloads are health data. Public pages seen by visitors stay cacheable."""
@@ -32,6 +50,8 @@ class PrivateNoStoreMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if getattr(response, "public", False):  # the same for everyone: the JavaScript catalog
+            return response
         try:
             signed_in = request.user.is_authenticated
         except DatabaseError:

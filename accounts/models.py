@@ -2,6 +2,7 @@ import datetime
 import zoneinfo
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +19,11 @@ def known_time_zones() -> frozenset[str]:
 def validate_time_zone(value: str) -> None:
     if value not in known_time_zones():
         raise ValidationError(_("%(value)s is not a time zone we know."), params={"value": value})
+
+
+def validate_language(value: str) -> None:
+    if value and value not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Choose one of the languages listed."))
 
 
 class User(AbstractUser):
@@ -38,6 +44,17 @@ class User(AbstractUser):
         help_text=_("Shown against your sessions on the progress page."),
     )
 
+    # Blank: the browser's language. Set by the language switcher and the account page; e-mails
+    # sent without a request (reminders, password resets) use it too.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        default="",
+        validators=[validate_language],
+        help_text=_("Backcare's pages and e-mails in this language."),
+    )
+
     # Conditions that call for a professional's word first (exercises.precautions.Precaution),
     # asked once after sign-up; answered_at stays empty until the person has answered.
     precautions = models.JSONField(_("before you start"), default=list, blank=True)
@@ -55,6 +72,11 @@ class User(AbstractUser):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def language_or_default(self) -> str:
+        """The language to write to this person in when there is no browser to ask."""
+        return self.language or settings.LANGUAGE_CODE
 
     def today(self) -> datetime.date:
         """Today's date where the user is."""

@@ -74,7 +74,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        language = get_language()
+        # The person's own language if they chose one, else the one the reset was asked in.
+        language = context["user"].language or get_language()
 
         def build() -> EmailMultiAlternatives:
             with translation.override(language):

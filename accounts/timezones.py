@@ -116,9 +116,28 @@ def label(name: str) -> str:
     return name.partition("/")[2].replace("_", " ") or name
 
 
+# The regions of the zone names, in the reader's language; a zone's own name stays the IANA one.
+REGIONS = {
+    "Africa": _("Africa"),
+    "America": _("America"),
+    "Antarctica": _("Antarctica"),
+    "Arctic": _("Arctic"),
+    "Asia": _("Asia"),
+    "Atlantic": _("Atlantic"),
+    "Australia": _("Australia"),
+    "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"),
+    "Pacific": _("Pacific"),
+}
+
+
 def grouped_zones() -> list[tuple[str, list[str]]]:
-    """(group label, zone names): the common zones, then every zone by region."""
+    """(group label, zone names): the common zones, then every zone by region (in the order of
+    the regions' IANA names)."""
     regions: dict[str, list[str]] = {}
     for name in sorted(CANONICAL_ZONES - {UTC}):
         regions.setdefault(name.partition("/")[0], []).append(name)
-    return [(_("Common time zones"), COMMON_ZONES), *sorted(regions.items())]
+    return [
+        (_("Common time zones"), COMMON_ZONES),
+        *((REGIONS.get(region, region), names) for region, names in sorted(regions.items())),
+    ]

@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
 from accounts.export import export_json, write_csv
 from accounts.forms import (
@@ -40,6 +42,10 @@ def signup(request):
         return redirect("logbook:session_list")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Signed up reading another language than English: e-mails sent without a browser to
+        # ask (reminders) are written in it too. Changeable on the account page.
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            form.instance.language = translation.get_language()
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Backcare. One question before you start."))
@@ -47,13 +53,56 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """Django's language switch (a cookie, then back to the page). A visitor's pages carry no
+    CSRF token for it, so they stay cacheable: for them it changes only a cookie in their own
+    browser. A signed-in person's choice is also saved on their account, for e-mails sent
+    without a browser (reminders); that write is checked for its token like every other."""
+    if request.user.is_authenticated:
+        return _set_saved_language(request)
+    return i18n.set_language(request)
+
+
+@csrf_protect
+def _set_saved_language(request):
+    response = i18n.set_language(request)
+    language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+    if language in dict(settings.LANGUAGES):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response
+
+
 @login_required
 def account(request):
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        if "language" in form.changed_data:
+            translation.activate(user.language or translation.get_language_from_request(request))
         messages.success(request, _("Your account is updated."))
-        return redirect("accounts:account")
+        response = redirect("accounts:account")
+        # The browser keeps the choice too, for the pages seen after logging out.
+        if user.language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        else:
+            response.delete_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            )
+        return response
     labels = dict(Precaution.choices)
     return render(
         request,

@@ -88,7 +88,10 @@ def offline_pages() -> list[str]:
 
 @transaction.non_atomic_requests
 def service_worker(request):
-    shell = [static(path) for path in APP_SHELL]
+    catalog = reverse("javascript-catalog")
+    # The words of static/js in every language, as the pages ask for them (templates/base.html).
+    catalogs = [f"{catalog}?language={code}" for code, _name in settings.LANGUAGES]
+    shell = [static(path) for path in APP_SHELL] + catalogs
     pages = offline_pages()
     # A page of the library changes with its exercise: the newest change is part of the version.
     changed = Exercise.objects.aggregate(changed=Max("updated_at"))["changed"]
@@ -99,6 +102,7 @@ def service_worker(request):
         "pages": pages,
         "offlinePage": reverse("offline"),
         "staticPrefix": settings.STATIC_URL,
+        "catalog": catalog,
         "hashedStatic": isinstance(staticfiles_storage, ManifestFilesMixin),
         "offlineHeader": OFFLINE_HEADER,
         "stateUrl": reverse("offline_state"),
@@ -118,6 +122,7 @@ def offline(request):
 
 
 @never_cache
+@transaction.non_atomic_requests
 def offline_state(request):
     """Who is signed in, and a CSRF token for them: read before the outbox sends a kept session,
     which is sent only as the person who logged it, with a token of the moment."""

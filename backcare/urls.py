@@ -1,8 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.views import set_language
 from backcare import pwa
-from backcare.views import admin_login, favicon, healthz, home, pain_guide, red_flags
+from backcare.views import (
+    admin_login,
+    favicon,
+    healthz,
+    home,
+    javascript_catalog,
+    pain_guide,
+    red_flags,
+)
 
 # Staff sign in like everyone else: through the log-in that asks for a two-step code when the
 # account has one. The admin's own log-in form would skip it.
@@ -16,6 +25,8 @@ urlpatterns = [
     path("", include("logbook.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("accounts.auth_urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("jsi18n/", javascript_catalog, name="javascript-catalog"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),

@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
@@ -11,17 +12,44 @@ from django.shortcuts import redirect, render
 from django.template.response import SimpleTemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_page, never_cache
+from django.views.decorators.http import last_modified
+from django.views.i18n import JavaScriptCatalog
 
 from exercises.models import Exercise
 from logbook import pain
 from logbook.attempts import COMFORTABLE_PAIN, STREAK
 from logbook.forms import NextMorningForm
 from logbook.today import FUNCTION_SKIPPED_ON, today_for
+from logbook.views.transactions import atomic_writes
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
+
+
+# The catalogs change only with a new release, i.e. a restart: cached a day, keyed by the
+# language (cache_page adds it) and by this start, as Django's documentation suggests.
+_STARTED = timezone.now()
+_catalog = cache_page(24 * 60 * 60, key_prefix=f"jsi18n-{_STARTED.timestamp():.0f}")(
+    last_modified(lambda request, **kwargs: _STARTED)(JavaScriptCatalog.as_view())
+)
+
+
+@transaction.non_atomic_requests
+def javascript_catalog(request):
+    """The translated strings of static/js, for gettext() there. The same for everyone, so
+    browsers may keep it (accounts.middleware.PrivateNoStoreMiddleware leaves it alone).
+    Pages ask for it with their language in the address (?language=de): one address, one
+    catalog, whatever cache holds it."""
+    language = request.GET.get("language", "")
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    response = _catalog(request)
+    response.public = True
+    return response
 
 
 @never_cache
@@ -93,6 +121,7 @@ def admin_login(request, extra_context=None):
     )
 
 
+@atomic_writes
 def home(request):
     """For a visitor, what Backcare does; for a signed-in person, their day."""
     if not request.user.is_authenticated:

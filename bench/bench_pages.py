@@ -9,7 +9,9 @@ issue 14: signed-in pages <= 3x, the exercise list <= 2x, 8 queries or fewer, HT
 """
 
 import argparse
+import cProfile
 import datetime
+import pstats
 import random
 import statistics
 import time
@@ -108,7 +110,17 @@ def pages(routine, latest) -> list[tuple[str, str, bool]]:
     ]
 
 
-def run(rounds: int, years: int) -> None:
+def profile(client: Client, url: str, rounds: int) -> None:
+    """Where one page's time goes, by cumulative time, over `rounds` warm requests."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _round in range(rounds):
+        client.get(url)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+
+
+def run(rounds: int, years: int, profiled: str | None = None) -> None:
     user, routine, latest, count = seed(years)
     signed_in, anonymous = Client(), Client()
     signed_in.force_login(user)
@@ -124,6 +136,16 @@ def run(rounds: int, years: int) -> None:
             raise SystemExit(f"{url} answered {response.status_code}: nothing to measure")
         queries[label], sizes[label] = len(captured), len(response.content)
         wall[label], cpu[label] = [], []
+    if profiled:
+        label, url, private = next(page for page in table if page[0].startswith(profiled))
+        client = signed_in if private else anonymous
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        print(f"{label}: {len(captured)} queries")
+        for query in captured.captured_queries:
+            print("  ", query["sql"][:160])
+        profile(client, url, rounds)
+        return
     for _round in range(rounds):
         for label, url, private in table:
             client = signed_in if private else anonymous
@@ -150,13 +172,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--profile", metavar="PAGE", help="profile the page whose label starts with PAGE instead"
+    )
     args = parser.parse_args()
     name = common.create_database()
     try:
         with override_settings(
             ROOT_URLCONF="bench.urls", DEBUG=False, ALLOWED_HOSTS=["testserver"]
         ):
-            run(args.rounds, args.years)
+            run(args.rounds, args.years, args.profile)
     finally:
         common.destroy_database(name)
 

@@ -9,6 +9,7 @@ from exercises.models import Exercise, ExerciseStep
 
 class ExerciseStepInline(admin.TabularInline):
     model = ExerciseStep
+    fields = ["number", "text", "text_de"]
     extra = 1
 
 
@@ -24,7 +25,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     ]
     list_filter = ["category", "difficulty", "position", "locally_edited"]
     list_select_related = ["easier_variation"]
-    search_fields = ["name", "summary", "target_areas"]
+    search_fields = ["name", "summary", "target_areas", "name_de", "summary_de", "target_areas_de"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["easier_variation"]
     inlines = [ExerciseStepInline]
@@ -32,7 +33,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "category", "difficulty", "position"]}),
         (
-            "Dosage",
+            _("Dosage"),
             {
                 "fields": [
                     ("hold_seconds_min", "hold_seconds_max"),
@@ -44,7 +45,7 @@ class ExerciseAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Details",
+            _("Details"),
             {
                 "fields": [
                     "target_areas",
@@ -60,6 +61,24 @@ class ExerciseAdmin(admin.ModelAdmin):
             },
         ),
         (_("Picture"), {"fields": ["poses", "picture_preview"]}),
+        # The text of exercises.de.yaml; an empty field shows the English.
+        (
+            _("German"),
+            {
+                "fields": [
+                    "name_de",
+                    "summary_de",
+                    "target_areas_de",
+                    "equipment_de",
+                    "benefits_de",
+                    "caution_de",
+                    "safety_notes_de",
+                    "common_mistakes_de",
+                    "sources_de",
+                    "pose_descriptions_de",
+                ]
+            },
+        ),
     ]
 
     class Media:

@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from exercises.dosage import MAX_HOLD_SECONDS, MAX_REPETITIONS, MAX_SETS, Dose, Frequency, Side
 from exercises.figures import PoseError, parse_poses
 from exercises.precautions import TAGGED
+from exercises.translation import (
+    TranslatedCharField,
+    TranslatedModel,
+    TranslatedTextField,
+    content_language,
+    german,
+    localized,
+)
 
 
 def _lines(text: str) -> list[str]:
@@ -17,15 +25,19 @@ def _lines(text: str) -> list[str]:
 
 class ExerciseQuerySet(models.QuerySet):
     def search(self, text: str) -> "ExerciseQuerySet":
-        return self.filter(
-            Q(name__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(target_areas__icontains=text)
-            | Q(equipment__icontains=text)
+        """Exercises whose name, summary, target areas or equipment (in the active language)
+        contain the text."""
+        fields = ["name", "summary", "target_areas", "equipment"]
+        return self.alias(**{f"shown_{name}": localized(name) for name in fields}).filter(
+            Q(shown_name__icontains=text)
+            | Q(shown_summary__icontains=text)
+            | Q(shown_target_areas__icontains=text)
+            | Q(shown_equipment__icontains=text)
         )
 
     def in_display_order(self) -> "ExerciseQuerySet":
-        """Gentle work first: categories in the order they are declared, then by name."""
+        """Gentle work first: categories in the order they are declared, then by name (in the
+        active language)."""
         category_rank = Case(
             *(
                 When(category=value, then=Value(rank))
@@ -33,10 +45,10 @@ class ExerciseQuerySet(models.QuerySet):
             ),
             output_field=models.IntegerField(),
         )
-        return self.alias(category_rank=category_rank).order_by("category_rank", "name")
+        return self.alias(category_rank=category_rank).order_by("category_rank", localized("name"))
 
 
-class Exercise(models.Model):
+class Exercise(TranslatedModel):
     class Category(models.TextChoices):
         STRETCH = "stretch", _("Stretching")
         MOBILITY = "mobility", _("Mobility")
@@ -57,16 +69,16 @@ class Exercise(models.Model):
         MODERATE = "moderate", _("Moderate")
         HARDER = "harder", _("Harder")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = TranslatedCharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    summary = models.CharField(_("summary"), max_length=200)
+    summary = TranslatedCharField(_("summary"), max_length=200)
     position = models.CharField(_("position"), max_length=20, choices=Position.choices)
     difficulty = models.CharField(_("difficulty"), max_length=20, choices=Difficulty.choices)
-    target_areas = models.CharField(
+    target_areas = TranslatedCharField(
         _("target areas"), max_length=200, help_text=_("Comma-separated, e.g. lower back, hips.")
     )
-    equipment = models.CharField(
+    equipment = TranslatedCharField(
         _("equipment"), max_length=100, blank=True, help_text=_("Leave blank if none is needed.")
     )
     hold_seconds_min = models.PositiveSmallIntegerField(
@@ -82,9 +94,9 @@ class Exercise(models.Model):
     frequency = models.CharField(
         _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.DAILY
     )
-    benefits = models.TextField(_("benefits"), help_text=_("One per line."))
-    safety_notes = models.TextField(_("safety notes"), help_text=_("One per line."))
-    common_mistakes = models.TextField(
+    benefits = TranslatedTextField(_("benefits"), help_text=_("One per line."))
+    safety_notes = TranslatedTextField(_("safety notes"), help_text=_("One per line."))
+    common_mistakes = TranslatedTextField(
         _("common mistakes"), blank=True, help_text=_("One per line.")
     )
     easier_variation = models.ForeignKey(
@@ -96,7 +108,7 @@ class Exercise(models.Model):
         related_name="harder_variations",
         help_text=_("The exercise to fall back to; this one then shows as its harder variation."),
     )
-    caution = models.TextField(
+    caution = TranslatedTextField(
         _("caution"),
         blank=True,
         help_text=_(
@@ -110,7 +122,7 @@ class Exercise(models.Model):
         blank=True,
         help_text=_("Of pregnancy and osteoporosis, those this exercise calls for advice on."),
     )
-    sources = models.TextField(
+    sources = TranslatedTextField(
         _("sources"), help_text=_("Where the facts come from, one per line.")
     )
     poses = models.JSONField(
@@ -121,6 +133,21 @@ class Exercise(models.Model):
             "The positions the exercise's picture moves through, with joint angles in degrees; "
             "exercises/content/exercises.yaml explains the format. Leave empty for no picture."
         ),
+    )
+    # The German text of the fields above (exercises/content/exercises.de.yaml); empty reads
+    # as the English (exercises/translation.py).
+    name_de = models.CharField(german(_("name")), max_length=100, blank=True)
+    summary_de = models.CharField(german(_("summary")), max_length=200, blank=True)
+    target_areas_de = models.CharField(german(_("target areas")), max_length=200, blank=True)
+    equipment_de = models.CharField(german(_("equipment")), max_length=100, blank=True)
+    benefits_de = models.TextField(german(_("benefits")), blank=True)
+    safety_notes_de = models.TextField(german(_("safety notes")), blank=True)
+    common_mistakes_de = models.TextField(german(_("common mistakes")), blank=True)
+    caution_de = models.TextField(german(_("caution")), blank=True)
+    sources_de = models.TextField(german(_("sources")), blank=True)
+    # What a screen reader says of each of the picture's positions, in the order of poses.
+    pose_descriptions_de = models.JSONField(
+        german(_("picture positions")), default=list, blank=True
     )
     # Set by the admin so that reloading the content file never overwrites a local edit.
     locally_edited = models.BooleanField(_("edited locally"), default=False, editable=False)
@@ -252,6 +279,18 @@ class Exercise(models.Model):
     def source_list(self) -> list[str]:
         return _lines(self.sources)
 
+    @property
+    def shown_poses(self) -> list[dict]:
+        """The picture's positions, described (for a screen reader) in the active language when
+        there is a description for each; else as in poses."""
+        language = content_language()
+        described = getattr(self, f"pose_descriptions_{language}") if language else []
+        if not described or len(described) != len(self.poses):
+            return self.poses
+        return [
+            {**pose, "description": text} for pose, text in zip(self.poses, described, strict=True)
+        ]
+
 
 CATEGORY_INTROS = {
     Exercise.Category.STRETCH: _(
@@ -273,12 +312,13 @@ CATEGORY_INTROS = {
 }
 
 
-class ExerciseStep(models.Model):
+class ExerciseStep(TranslatedModel):
     exercise = models.ForeignKey(
         Exercise, verbose_name=_("exercise"), on_delete=models.CASCADE, related_name="steps"
     )
     number = models.PositiveSmallIntegerField(_("step number"))
-    text = models.TextField(_("instruction"))
+    text = TranslatedTextField(_("instruction"))
+    text_de = models.TextField(german(_("instruction")), blank=True)
 
     class Meta:
         ordering = ["exercise_id", "number"]

@@ -7,7 +7,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from exercises.contentfile import ContentError, LoadReport, content_hash, parse_entries, read_text
+from exercises.contentfile import (
+    ContentError,
+    LoadReport,
+    parse_entries,
+    parse_translations,
+    read_text,
+    translated_hash,
+)
 from exercises.figures import PoseError, parse_poses
 from exercises.models import Exercise, ExerciseStep
 
@@ -33,6 +40,20 @@ REQUIRED_KEYS = {
     "poses",
     "caution",
     "precautions",
+}
+# What exercises.de.yaml holds for each exercise (contentfile.parse_translations).
+TRANSLATED_FIELDS = {
+    "name": "text",
+    "summary": "text",
+    "target_areas": "list",
+    "equipment": "optional",
+    "steps": "list",
+    "benefits": "list",
+    "safety_notes": "list",
+    "common_mistakes": "list",
+    "caution": "optional",
+    "poses": "list",
+    "sources": "sources",
 }
 DOSAGE_KEYS = {"hold_seconds", "repetitions", "per_side", "sets", "frequency"}
 MIN_STEPS = 3
@@ -137,9 +158,41 @@ def _fields_from_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _check_pose_descriptions(entry: dict[str, Any], descriptions: list[str]) -> None:
+    """The German descriptions must pass the checks the English ones do (length...)."""
+    described = [
+        {**pose, "description": text}
+        for pose, text in zip(entry["poses"], descriptions, strict=True)
+    ]
+    try:
+        parse_poses(described)
+    except PoseError as error:
+        raise ContentError(f"{entry['slug']}: German poses: {error}") from error
+
+
+def _german_fields(german: dict[str, Any] | None) -> dict[str, Any]:
+    """The German columns from an exercises.de.yaml entry; all empty (reading as the English)
+    when there is none."""
+    if german is None:
+        lists = ["target_areas", "benefits", "safety_notes", "common_mistakes", "sources"]
+        german = {key: [] for key in lists}
+    return {
+        "name_de": (german.get("name") or "").strip(),
+        "summary_de": (german.get("summary") or "").strip(),
+        "target_areas_de": ", ".join(area.strip() for area in german["target_areas"]),
+        "equipment_de": (german.get("equipment") or "").strip(),
+        "benefits_de": "\n".join(line.strip() for line in german["benefits"]),
+        "safety_notes_de": "\n".join(line.strip() for line in german["safety_notes"]),
+        "common_mistakes_de": "\n".join(line.strip() for line in german["common_mistakes"]),
+        "caution_de": (german.get("caution") or "").strip(),
+        "sources_de": "\n".join(line.strip() for line in german["sources"]),
+        "pose_descriptions_de": [text.strip() for text in german.get("poses", [])],
+    }
+
+
 @transaction.atomic
 def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> LoadReport:
-    """Create or update the exercises of the content file, idempotently.
+    """Create or update the exercises of the content file and its German sibling, idempotently.
 
     An exercise whose file entry has not changed since the last load is left untouched. One
     edited in the admin keeps its local edits unless ``force`` is given. Exercises that exist
@@ -147,11 +200,23 @@ def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> 
     """
     entries = parse_content(read_text(path))
     report = LoadReport()
+    german = parse_translations(
+        path,
+        key="exercises",
+        id_key="slug",
+        fields=TRANSLATED_FIELDS,
+        english=entries,
+        report=report,
+    )
     existing = {exercise.slug: exercise for exercise in Exercise.objects.all()}
     written: dict[str, Exercise] = {}
 
     for entry in entries:
-        slug, digest = entry["slug"], content_hash(entry)
+        slug = entry["slug"]
+        translation = german.get(slug) if german is not None else None
+        digest = translated_hash(entry, translation)
+        if translation is not None:
+            _check_pose_descriptions(entry, translation["poses"])
         exercise = existing.get(slug)
         if exercise is not None and exercise.content_hash == digest:
             report.unchanged.append(slug)
@@ -165,7 +230,8 @@ def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> 
             report.created.append(slug)
         else:
             report.updated.append(slug)
-        for name, value in _fields_from_entry(entry).items():
+        fields = {**_fields_from_entry(entry), **_german_fields(translation)}
+        for name, value in fields.items():
             setattr(exercise, name, value)
         exercise.content_hash = digest
         exercise.locally_edited = False
@@ -176,9 +242,10 @@ def exercise_library_load(*, path: Path = CONTENT_PATH, force: bool = False) -> 
             raise ContentError(f"{slug}: {error.message_dict}") from error
         exercise.save()
         exercise.steps.all().delete()
+        steps_de = translation["steps"] if translation else [""] * len(steps)
         ExerciseStep.objects.bulk_create(
-            ExerciseStep(exercise=exercise, number=number, text=text)
-            for number, text in enumerate(steps, start=1)
+            ExerciseStep(exercise=exercise, number=number, text=text, text_de=text_de.strip())
+            for number, (text, text_de) in enumerate(zip(steps, steps_de, strict=True), start=1)
         )
         written[slug] = exercise
 

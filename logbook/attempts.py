@@ -70,7 +70,7 @@ class Attempt:
 
     @property
     def day(self) -> str:
-        return date_format(self.session.date, "D j M")
+        return date_format(self.session.date, "SHORT_WEEKDAY_DAY_MONTH_FORMAT")
 
     def why_ease_off(self) -> str:
         """The first of the reasons, in words, with the numbers."""

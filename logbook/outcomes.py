@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from logbook.models import FunctionActivity, FunctionCheck, FunctionScore
@@ -86,7 +86,7 @@ class FunctionReport:
 
     def chart_data(self) -> dict:
         return {
-            "dates": [check.date.isoformat() for check in self.checks],
+            "dates": [date_format(check.date, "SHORT_DATE_FORMAT") for check in self.checks],
             "mean": [check.mean for check in self.checks],
             "activities": [
                 {

@@ -7,6 +7,7 @@ from django.db.models import Avg, Case, Count, F, IntegerField, Min, Sum, Value,
 from django.db.models.functions import Coalesce, TruncMonth, TruncWeek
 from django.utils.translation import ngettext
 
+from exercises.translation import localized
 from logbook.models import ExerciseEntry
 from logbook.pain import FLAGGED_ENTRY, is_meaningful
 
@@ -202,8 +203,9 @@ def progress(
     for period in rated[BASELINE_PERIODS:]:
         period.meaningful = is_meaningful(baseline, period.pain_after)
 
+    # Each exercise's name in the active language: cached.UserFigures keeps this per language.
     exercises = list(
-        entries.values("exercise__name", "exercise__slug")
+        entries.values("exercise__slug", exercise__name=localized("exercise__name"))
         .annotate(
             times=Count("pk"),
             avg_pain_change=Avg(F("session__pain_after") - F("session__pain_before")),

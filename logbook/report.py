@@ -10,12 +10,14 @@ link all read this one object, so the three never disagree.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from logbook.cached import UserFigures, user_figures
 from logbook.models import REPORT_WEEKS, ExerciseEntry, Plan, Session
-from logbook.outcomes import FunctionReport, function_report
-from logbook.progress import Progress, progress, range_start
+from logbook.outcomes import FunctionReport
+from logbook.progress import Progress, range_start
 from logbook.report_charts import pain_chart, sessions_chart
 
 DEFAULT_WEEKS = 12
@@ -133,8 +135,11 @@ class Report:
             return _(
                 "Pain after sessions averaged %(baseline)s out of 10; too few weeks to show a "
                 "change yet."
-            ) % {"baseline": baseline}
-        values = {"baseline": baseline, "latest": latest}
+            ) % {"baseline": number_format(baseline, decimal_pos=1)}
+        values = {
+            "baseline": number_format(baseline, decimal_pos=1),
+            "latest": number_format(latest, decimal_pos=1),
+        }
         if not self.progress.change_is_meaningful:
             return (
                 _(
@@ -160,29 +165,26 @@ class Report:
         )
 
 
-def note_choices(user, *, weeks: int, today: datetime.date) -> list[Session]:
+def note_choices(
+    user, *, weeks: int, today: datetime.date, figures: UserFigures | None = None
+) -> list[Session]:
     """The sessions of the period with a note, newest first, for the person to pick from."""
     start = range_start(today, str(weeks))
-    return list(
-        Session.objects.filter(user=user, date__gte=start, date__lte=today)
-        .exclude(notes="")
-        .order_by("-date", "-started_at")
-        .only("pk", "date", "notes")
-    )
+
+    def compute() -> list[Session]:
+        return list(
+            Session.objects.filter(user=user, date__gte=start, date__lte=today)
+            .exclude(notes="")
+            .order_by("-date", "-started_at")
+            .only("pk", "date", "notes")
+        )
+
+    figures = figures or user_figures(user, today=today)
+    return figures.get(("note-choices", weeks), compute)
 
 
-def clinician_report(user, *, weeks: int, today: datetime.date, note_sessions=()) -> Report:
-    start = range_start(today, str(weeks))
-    sessions = Session.objects.filter(user=user)
-    figures = progress(sessions, today=today, range_key=str(weeks), weekly_goal=user.weekly_goal)
-    plan = Plan.objects.select_related("routine").filter(user=user).first()
-    routine_name, routine = "", []
-    if plan is not None and plan.routine_id is not None:
-        routine_name = plan.routine.name
-        routine = [
-            RoutineLine(item.exercise.name, item.dose.text)
-            for item in plan.routine.items.select_related("exercise").order_by("position")
-        ]
+def _flagged_and_worse(user, start, today) -> tuple[list[FlaggedExercise], list[datetime.date]]:
+    """The period's flagged exercises (the most flagged first) and worse next mornings."""
     in_period = {"date__gte": start, "date__lte": today}
     flagged: dict[str, FlaggedExercise] = {}
     for entry in (
@@ -194,38 +196,69 @@ def clinician_report(user, *, weeks: int, today: datetime.date, note_sessions=()
         group = flagged.setdefault(entry.exercise.name, FlaggedExercise(entry.exercise.name, []))
         group.events.append(Event(entry.session.date, _flag_text(entry)))
     worse = list(
-        sessions.filter(next_morning=Session.NextMorning.WORSE, **in_period)
+        Session.objects.filter(user=user, next_morning=Session.NextMorning.WORSE, **in_period)
         .order_by("date")
         .values_list("date", flat=True)
+    )
+    by_count = sorted(flagged.values(), key=lambda group: (-len(group.events), group.exercise))
+    return by_count, worse
+
+
+def clinician_report(
+    user,
+    *,
+    weeks: int,
+    today: datetime.date,
+    note_sessions=(),
+    figures: UserFigures | None = None,
+) -> Report:
+    """The report of the period. What depends on the logbook alone (progress, flagged
+    exercises, worse mornings) comes from the person's cached figures."""
+    start = range_start(today, str(weeks))
+    figures = figures or user_figures(user, today=today)
+    plan = Plan.objects.select_related("routine").filter(user=user).first()
+    routine_name, routine = "", []
+    if plan is not None and plan.routine_id is not None:
+        routine_name = plan.routine.name
+        routine = [
+            RoutineLine(item.exercise.name, item.dose.text)
+            for item in plan.routine.items.select_related("exercise").order_by("position")
+        ]
+    # Exercise names and the flags' words are in the page's language.
+    flagged, worse = figures.get(
+        ("report-events", weeks, get_language()), lambda: _flagged_and_worse(user, start, today)
     )
     chosen = [pk for pk in note_sessions if isinstance(pk, int)]
     notes = (
         [
             Event(session.date, session.notes)
-            for session in sessions.filter(pk__in=chosen, **in_period)
+            for session in Session.objects.filter(
+                user=user, pk__in=chosen, date__gte=start, date__lte=today
+            )
             .exclude(notes="")
             .order_by("date", "started_at")
         ]
         if chosen
         else []
     )
+    figures_of_period = figures.progress(str(weeks))
     report = Report(
         person=user.get_username(),
         weeks=weeks,
         start=start,
         end=today,
-        progress=figures,
+        progress=figures_of_period,
         planned_per_week=plan.sessions_per_week if plan else user.weekly_goal,
         has_plan=plan is not None,
         routine_name=routine_name,
         routine=routine,
-        function=function_report(user),
-        flagged=sorted(flagged.values(), key=lambda group: (-len(group.events), group.exercise)),
+        function=figures.function_report(),
+        flagged=flagged,
         worse_mornings=worse,
         notes=notes,
     )
-    report.chart = pain_chart(figures)
-    report.sessions_chart = sessions_chart(figures, report.planned_per_week)
+    report.chart = pain_chart(figures_of_period)
+    report.sessions_chart = sessions_chart(figures_of_period, report.planned_per_week)
     return report
 
 

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 
 import reportlab
 from django.template.defaultfilters import date as format_date
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -94,7 +95,7 @@ def _drawing(chart: dict) -> tuple[Drawing, object]:
             String(
                 x,
                 y - 11,
-                format_date(label["date"], "j M"),
+                format_date(label["date"], "DAY_MONTH_FORMAT"),
                 fontName=FONT,
                 fontSize=7,
                 textAnchor="middle",
@@ -182,8 +183,8 @@ def report_pdf(report: Report) -> bytes:
     )
     values = {
         "person": report.person,
-        "start": format_date(report.start, "j F Y"),
-        "end": format_date(report.end, "j F Y"),
+        "start": format_date(report.start, "DATE_FORMAT"),
+        "end": format_date(report.end, "DATE_FORMAT"),
         "weeks": report.weeks,
     }
     story = [
@@ -239,9 +240,9 @@ def report_pdf(report: Report) -> bytes:
                 [[_("Date"), *names, _("Mean")]]
                 + [
                     [
-                        format_date(row["date"], "j M Y"),
+                        format_date(row["date"], "SHORT_DATE_FORMAT"),
                         *map(_dash, row["scores"]),
-                        _dash(None if row["mean"] is None else round(row["mean"], 1)),
+                        _mean(row["mean"]),
                     ]
                     for row in report.function.rows()
                 ],
@@ -258,7 +259,7 @@ def report_pdf(report: Report) -> bytes:
                     [
                         f"{group.exercise} ({len(group.events)})",
                         "; ".join(
-                            f"{format_date(event.date, 'j M Y')}, {event.what}"
+                            f"{format_date(event.date, 'SHORT_DATE_FORMAT')}, {event.what}"
                             for event in group.events
                         ),
                     ]
@@ -274,7 +275,7 @@ def report_pdf(report: Report) -> bytes:
     if report.worse_mornings:
         story.append(
             _p(
-                ", ".join(format_date(day, "j M Y") for day in report.worse_mornings),
+                ", ".join(format_date(day, "SHORT_DATE_FORMAT") for day in report.worse_mornings),
                 styles["body"],
             )
         )
@@ -285,7 +286,10 @@ def report_pdf(report: Report) -> bytes:
         story.append(
             _table(
                 [[_("Date"), _("What")]]
-                + [[format_date(event.date, "j M Y"), event.what] for event in report.notes],
+                + [
+                    [format_date(event.date, "SHORT_DATE_FORMAT"), event.what]
+                    for event in report.notes
+                ],
                 [30 * mm, 144 * mm],
                 styles,
             )
@@ -296,3 +300,7 @@ def report_pdf(report: Report) -> bytes:
 
 def _dash(value) -> str:
     return "–" if value is None else str(value)
+
+
+def _mean(value: float | None) -> str:
+    return "–" if value is None else number_format(value, decimal_pos=1)

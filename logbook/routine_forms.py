@@ -59,7 +59,7 @@ class AddExerciseForm(forms.Form):
     exercise = forms.ModelChoiceField(
         widget=plain.Select,
         label=_("Add an exercise"),
-        queryset=Exercise.objects.in_display_order(),
+        queryset=Exercise.objects.all(),
         empty_label=_("Choose an exercise"),
         required=False,
     )
@@ -67,6 +67,8 @@ class AddExerciseForm(forms.Form):
     def __init__(self, *args, adding: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.adding = adding
+        # Ordered by name in the request's language, so set here rather than once at import.
+        self.fields["exercise"].queryset = Exercise.objects.in_display_order()
 
     def clean_exercise(self):
         exercise = self.cleaned_data["exercise"]

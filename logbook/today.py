@@ -9,10 +9,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from logbook.cached import user_figures
-from logbook.care import Prompt, next_lesson
+from logbook.care import Prompt
 from logbook.models import Lesson, Plan, Session
 from logbook.models.plan import week_start
-from logbook.outcomes import Change, function_due, function_report
+from logbook.outcomes import Change, function_due
 from logbook.planning import Week, estimated_minutes, this_week
 
 # The session key of "not now" for the function check: the home page stops asking for the day.
@@ -80,11 +80,11 @@ def today_for(user, *, today: datetime.date, function_skipped: bool) -> Today:
     )
     yesterday = today - datetime.timedelta(days=1)
     result.awaiting_check = [s for s in recent if s.date == yesterday and not s.next_morning]
-    report = function_report(user)
+    figures = user_figures(user, today=today)
+    report = figures.function_report()
     result.function_due = not function_skipped and function_due(report.latest_date, today)
     result.function_change = report.changes[0] if report.changes else None
-    figures = user_figures(user, today=today)
     result.pain_sentence = _pain_sentence(figures.progress("12"))
     result.prompts = figures.care_prompts()
-    result.lesson = next_lesson(user, max(recent, key=lambda s: s.date, default=None))
+    result.lesson = figures.next_lesson(max(recent, key=lambda s: s.date, default=None))
     return result

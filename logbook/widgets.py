@@ -119,19 +119,31 @@ class RadioSelect(forms.RadioSelect):
         invalid = " is-invalid" if attrs.pop("aria-invalid", None) else ""
         base_id = attrs.pop("id")  # each option has its own id, numbered from this one
         common = {"invalid": invalid, "name": escape(name), "attrs": flatatt(attrs)}
-        return mark_safe(self._options(base_id, _chosen(value), common))
+        return mark_safe(self._options(base_id, self._chosen_values(value), common))
 
-    def _options(self, base_id: str, chosen: str, common: dict) -> str:
+    def _chosen_values(self, value) -> set[str]:
+        return {_chosen(value)}
+
+    def _options(self, base_id: str, chosen: set[str], common: dict) -> str:
         return "".join(
             self.option.format(
                 **common,
                 id=f"{escape(base_id)}_{index}",
                 value=escape(str(choice)),
-                checked=" checked" if str(choice) == chosen else "",
+                checked=" checked" if str(choice) in chosen else "",
                 label=escape(str(label)),
             )
             for index, (choice, label) in enumerate(self.choices)
         )
+
+
+class CheckboxSelectMultiple(RadioSelect, forms.CheckboxSelectMultiple):
+    """Checkboxes in Bootstrap's form-check rows, any number of them checked."""
+
+    option = RadioSelect.option.replace('type="radio"', 'type="checkbox"')
+
+    def _chosen_values(self, value) -> set[str]:
+        return {_chosen(one) for one in value or []}
 
 
 class PainScale(RadioSelect):

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from exercises.services import exercise_library_load
 from logbook.services import curated_routines_load
@@ -75,6 +75,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    # LocaleMiddleware leaves the last request's language active in this thread: a test that
+    # asks for a page in German would otherwise leave the next test reading German.
+    yield
+    translation.deactivate()
 
 
 REDIS_ADDRESS = ("127.0.0.1", 6379)

@@ -3,6 +3,7 @@ form view of the project is fuzzed somewhere. Marked "fuzz" like tests/test_fuzz
 """
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -103,6 +104,18 @@ class AccountFuzz(FuzzCase):
         assert response.status_code in {200, 302}
         assert self.user.check_password("correct horse battery")
 
+    @given(language=maybe(st.sampled_from(["en", "de"])), next_page=maybe(st.just("/exercises/")))
+    def test_the_language_switch(self, language, next_page):
+        response = self.client.post(
+            reverse("set_language"), {"language": language, "next": next_page}
+        )
+        assert response.status_code == 302
+        # Never away from this site, whatever "next" says.
+        location = urlsplit(response["Location"].replace("\\", "/"))
+        assert (location.scheme, location.netloc) == ("", "")
+        self.user.refresh_from_db()
+        assert self.user.language in {"", "en", "de"}
+
     @given(unknown=HOSTILE)
     def test_unknown_query_values_on_pages(self, unknown):
         for url, params in [
@@ -199,7 +212,7 @@ def test_fuzzing_covers_every_form_view():
         "accounts:precautions", "accounts:two_step", "login_code",
         "password_change", "password_reset_confirm",
         "logbook:plan_create", "logbook:plan", "logbook:function_check",
-        "accounts:import", "logbook:share_create",
+        "accounts:import", "logbook:share_create", "set_language",
     }  # fmt: skip
     # Posts without input fields worth fuzzing: confirmations and buttons.
     buttons = {

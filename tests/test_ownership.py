@@ -83,6 +83,8 @@ PUBLIC_URLS = {
     "password_reset_done": ["get"],
     "password_reset_confirm": ["get", "post"],
     "password_reset_complete": ["get"],
+    "set_language": ["post"],
+    "javascript-catalog": ["get"],
 }
 # Django's own views for a signed-in user's password.
 ACCOUNT_AUTH_URLS = {"password_change": ["get", "post"], "password_change_done": ["get"]}

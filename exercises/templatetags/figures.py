@@ -15,4 +15,4 @@ def exercise_figure(exercise, size="large"):
         raise template.TemplateSyntaxError(
             f"exercise_figure size must be one of {list(figures.SIZES)}, not {size!r}"
         )
-    return figures.figure_html(exercise.name, exercise.poses, size=size)
+    return figures.figure_html(exercise.name, exercise.shown_poses, size=size)

@@ -5,8 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from exercises.translation import (
+    TranslatedCharField,
+    TranslatedJSONField,
+    TranslatedModel,
+    german,
+)
 
-class Lesson(models.Model):
+
+class Lesson(TranslatedModel):
     class Topic(models.TextChoices):
         HURT = "hurt", _("Hurt and harm")
         MOVEMENT = "movement", _("Movement")
@@ -18,12 +25,18 @@ class Lesson(models.Model):
 
     slug = models.SlugField(unique=True, max_length=100)
     topic = models.CharField(max_length=20, choices=Topic.choices, unique=True)
-    title = models.CharField(_("title"), max_length=120)
+    title = TranslatedCharField(_("title"), max_length=120)
     minutes = models.PositiveSmallIntegerField(_("minutes to read"))
-    summary = models.CharField(_("summary"), max_length=200)
-    body = models.JSONField(_("paragraphs"), default=list)
-    takeaways = models.JSONField(_("takeaways"), default=list)
-    sources = models.JSONField(_("sources"), default=list)
+    summary = TranslatedCharField(_("summary"), max_length=200)
+    body = TranslatedJSONField(_("paragraphs"), default=list)
+    takeaways = TranslatedJSONField(_("takeaways"), default=list)
+    # The German text (content/lessons.de.yaml); empty reads as the English.
+    title_de = models.CharField(german(_("title")), max_length=120, blank=True)
+    summary_de = models.CharField(german(_("summary")), max_length=200, blank=True)
+    body_de = models.JSONField(german(_("paragraphs")), default=list, blank=True)
+    takeaways_de = models.JSONField(german(_("takeaways")), default=list, blank=True)
+    sources_de = models.JSONField(german(_("sources")), default=list, blank=True)
+    sources = TranslatedJSONField(_("sources"), default=list)
     position = models.PositiveSmallIntegerField()
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
 

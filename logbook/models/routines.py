@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exercises.dosage import Dose, DoseFields, dose_constraints
 from exercises.models import Exercise
+from exercises.translation import TranslatedCharField, TranslatedModel, TranslatedTextField, german
 
 MAX_ITEMS = 20
 # The curated routine for a bad day (content/routines.yaml): offered by the player and the
@@ -21,9 +22,14 @@ class RoutineQuerySet(models.QuerySet):
         return self.filter(Q(owner__isnull=True) | Q(owner=user))
 
 
-class Routine(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True, max_length=1000)
+class Routine(TranslatedModel):
+    name = TranslatedCharField(_("name"), max_length=100)
+    description = TranslatedTextField(_("description"), blank=True, max_length=1000)
+    # A curated routine's German text (content/routines.de.yaml); a person's own routine has
+    # none and reads as typed, in every language.
+    name_de = models.CharField(german(_("name")), max_length=100, blank=True)
+    description_de = models.TextField(german(_("description")), blank=True, max_length=1000)
+    sources_de = models.TextField(german(_("sources")), blank=True)
     # No owner: a curated routine from the content file, shared by everyone and read-only.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -35,7 +41,7 @@ class Routine(models.Model):
     key = models.SlugField(
         max_length=100, null=True, blank=True, unique=True, help_text=_("Curated routines only.")
     )
-    sources = models.TextField(_("sources"), blank=True)
+    sources = TranslatedTextField(_("sources"), blank=True)
     copied_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
     )

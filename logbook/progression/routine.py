@@ -168,7 +168,8 @@ def planned_step(
     if not due:
         return keep(
             item,
-            _("Next planned step: from %(day)s.") % {"day": date_format(next_on, "D j M")},
+            _("Next planned step: from %(day)s.")
+            % {"day": date_format(next_on, "SHORT_WEEKDAY_DAY_MONTH_FORMAT")},
             evidence=evidence,
         )
     if not latest.reached(item):

@@ -7,12 +7,28 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from exercises.contentfile import ContentError, LoadReport, content_hash, parse_entries, read_text
+from exercises.contentfile import (
+    ContentError,
+    LoadReport,
+    parse_entries,
+    parse_translations,
+    read_text,
+    translated_hash,
+)
 from exercises.models import Exercise
 from logbook.models import Lesson, Routine, RoutineItem
 
 CONTENT_PATH = settings.BASE_DIR / "logbook" / "content" / "routines.yaml"
 ROUTINE_KEYS = {"key", "name", "description", "sources", "items"}
+# What routines.de.yaml and lessons.de.yaml hold for each entry (contentfile.parse_translations).
+ROUTINE_TRANSLATED_FIELDS = {"name": "text", "description": "text", "sources": "sources"}
+LESSON_TRANSLATED_FIELDS = {
+    "title": "text",
+    "summary": "text",
+    "body": "list",
+    "takeaways": "list",
+    "sources": "sources",
+}
 ITEM_KEYS = {"exercise", "sets", "repetitions", "hold_seconds", "per_side"}
 
 
@@ -50,13 +66,23 @@ def _build_item(
 
 @transaction.atomic
 def curated_routines_load(*, path: Path = CONTENT_PATH) -> LoadReport:
-    """Create or update the curated routines from the content file, skipping unchanged ones."""
+    """Create or update the curated routines from the content file and its German sibling,
+    skipping unchanged ones."""
     entries = parse_routines(read_text(path))
     exercises = Exercise.objects.in_bulk(field_name="slug")
     existing = Routine.objects.filter(owner__isnull=True).in_bulk(field_name="key")
     report = LoadReport()
+    german = parse_translations(
+        path,
+        key="routines",
+        id_key="key",
+        fields=ROUTINE_TRANSLATED_FIELDS,
+        english=entries,
+        report=report,
+    )
     for entry in entries:
-        digest = content_hash(entry)
+        translation = german.get(entry["key"]) if german is not None else None
+        digest = translated_hash(entry, translation)
         routine = existing.get(entry["key"])
         if routine is not None and routine.content_hash == digest:
             report.unchanged.append(entry["key"])
@@ -68,6 +94,9 @@ def curated_routines_load(*, path: Path = CONTENT_PATH) -> LoadReport:
             report.updated.append(entry["key"])
         routine.name = entry["name"]
         routine.description = entry["description"]
+        routine.name_de = translation["name"].strip() if translation else ""
+        routine.description_de = translation["description"].strip() if translation else ""
+        routine.sources_de = "\n".join(translation["sources"]) if translation else ""
         routine.sources = "\n".join(entry["sources"])
         routine.content_hash = digest
         try:
@@ -109,12 +138,22 @@ def parse_lessons(text: str) -> list[dict[str, Any]]:
 
 @transaction.atomic
 def lessons_load(*, path: Path = LESSONS_PATH) -> LoadReport:
-    """Create or update the lessons from their content file, skipping unchanged ones."""
+    """Create or update the lessons from their content file and its German sibling, skipping
+    unchanged ones."""
     entries = parse_lessons(read_text(path))
     existing = Lesson.objects.in_bulk(field_name="slug")
     report = LoadReport()
+    german = parse_translations(
+        path,
+        key="lessons",
+        id_key="slug",
+        fields=LESSON_TRANSLATED_FIELDS,
+        english=entries,
+        report=report,
+    )
     for position, entry in enumerate(entries, start=1):
-        digest = content_hash({**entry, "position": position})
+        translation = german.get(entry["slug"]) if german is not None else None
+        digest = translated_hash({**entry, "position": position}, translation)
         lesson = existing.get(entry["slug"])
         if lesson is not None and lesson.content_hash == digest:
             report.unchanged.append(entry["slug"])
@@ -123,6 +162,9 @@ def lessons_load(*, path: Path = LESSONS_PATH) -> LoadReport:
         lesson = lesson or Lesson(slug=entry["slug"])
         for key in LESSON_KEYS[1:]:
             setattr(lesson, key, entry[key])
+        for key in LESSON_TRANSLATED_FIELDS:
+            empty = [] if key in ("body", "takeaways", "sources") else ""
+            setattr(lesson, f"{key}_de", translation[key] if translation else empty)
         lesson.position, lesson.content_hash = position, digest
         try:
             lesson.full_clean()

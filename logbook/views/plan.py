@@ -21,6 +21,7 @@ from logbook.models.plan import week_start
 from logbook.planning import STARTERS, estimated_minutes, starter_minutes, this_week
 from logbook.progression import suggestion_for
 from logbook.reminders import plan_pk_from_token
+from logbook.views.transactions import atomic_writes
 
 ADHERENCE_WEEKS = 8
 CALENDAR_LINK = "backcare_calendar_link"
@@ -118,6 +119,7 @@ def _starters() -> list[tuple[Routine, str, tuple[int, int]]]:
 
 
 @login_required
+@atomic_writes
 def plan_detail(request):
     plan = Plan.objects.select_related("routine").filter(user=request.user).first()
     if plan is None:

@@ -13,6 +13,7 @@ from logbook.offline import keep_offline
 from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
 from logbook.progression import ease_off, stopped_advice
 from logbook.views.routines import _get_routine_for_user
+from logbook.views.transactions import atomic_writes
 
 REST_SECONDS = 10
 # Raise when the items the player keeps in the browser change shape: older saved states restart.
@@ -84,6 +85,7 @@ def _contract(session_form: SessionForm, time_zone: str) -> dict:
 
 
 @login_required
+@atomic_writes
 @keep_offline
 def routine_play(request, pk):
     """The guided player. static/js/player.js walks through the routine and posts the session to
@@ -173,6 +175,8 @@ def _player_words() -> dict:
         "exerciseOf": _("Exercise {n} of {total}"),
         "holdFor": _("{counter}. Hold for {seconds} seconds."),
         "secondsLeft": _("{seconds} seconds left."),
+        # The clock on screen: seconds as a unit symbol.
+        "secondsShort": _("{seconds} s"),
         "release": _("Release and breathe."),
         "paused": _("Paused."),
         "upNext": _("Up next: {name}."),

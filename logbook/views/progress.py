@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 
 from logbook.cached import user_figures
 from logbook.models import Plan
-from logbook.outcomes import function_report
 from logbook.progress import DEFAULT_RANGE, RANGES
+from logbook.views.transactions import atomic_writes
 
 
 @login_required
+@atomic_writes
 def progress_view(request):
     range_key = request.GET.get("weeks", DEFAULT_RANGE)
     if range_key not in RANGES:
@@ -40,7 +41,7 @@ def progress_view(request):
             "range_key": range_key,
             "ranges": RANGES,
             "care_prompts": figures.care_prompts(),
-            "function": function_report(request.user),
+            "function": figures.function_report(),
             "has_plan": has_plan,
         },
     )
@@ -49,7 +50,7 @@ def progress_view(request):
 def progress_chart_data(report) -> dict:
     """What static/js/progress.js draws; the page shows the same numbers in tables, and the
     chart's dates are written as the tables write them."""
-    label_format = "M Y" if report.by_month else "j M Y"
+    label_format = "SHORT_YEAR_MONTH_FORMAT" if report.by_month else "SHORT_DATE_FORMAT"
     return {
         "labels": {
             "before": _("Monthly average before")

@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from logbook import services
+from logbook.cached import user_figures
 from logbook.models import MAX_LIVE_LINKS, REPORT_WEEKS, ShareLink
 from logbook.report import clinician_report, note_choices, report_weeks
+from logbook.views.transactions import atomic_writes
 
 NEW_SHARE_LINK = "backcare_share_link"
 
@@ -38,14 +40,18 @@ def _asked_for(request):
     """The report for the period and notes in the address, with the notes that could be
     chosen and those that were; the page and its PDF are the same report."""
     today = request.user.today()
+    figures = user_figures(request.user, today=today)
     weeks = report_weeks(request.GET.get("weeks"))
-    choices = note_choices(request.user, weeks=weeks, today=today)
+    choices = note_choices(request.user, weeks=weeks, today=today, figures=figures)
     chosen = _chosen_notes(request, choices)
-    report = clinician_report(request.user, weeks=weeks, today=today, note_sessions=chosen)
+    report = clinician_report(
+        request.user, weeks=weeks, today=today, note_sessions=chosen, figures=figures
+    )
     return report, choices, chosen
 
 
 @login_required
+@atomic_writes
 def report_view(request):
     report, choices, chosen = _asked_for(request)
     weeks = report.weeks

@@ -12,6 +12,7 @@ from logbook import services
 from logbook.models import MAX_ITEMS, RoutineItem
 from logbook.routine_forms import ITEM_FIELDS, AddExerciseForm, RoutineForm, RoutineItemForm
 from logbook.views.routines import _get_own_routine
+from logbook.views.transactions import atomic_writes
 
 # The buttons that name an item: their value is its id.
 MOVES = {"move_up": -1, "move_down": 1}
@@ -20,6 +21,7 @@ ADD = "add"
 
 
 @login_required
+@atomic_writes
 def routine_update(request, pk):
     routine = _get_own_routine(request, pk)
     items = list(routine.items.all())

@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exercises.precautions import precaution_messages
+from exercises.translation import localized
 from logbook import services
 from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
 from logbook.offline import keep_offline
 from logbook.progression import suggestion_for
 from logbook.routine_forms import RoutineForm
+from logbook.views.transactions import atomic_writes
 
 CHART_SESSIONS = 30
 
@@ -58,12 +60,13 @@ def _get_own_item(request, pk, item_pk) -> RoutineItem:
 
 
 @login_required
+@atomic_writes
 @keep_offline
 def routine_list(request):
     routines = (
         Routine.objects.visible_to(request.user)
         .annotate(item_count=Count("items"))
-        .order_by("owner_id", "name")
+        .order_by("owner_id", localized("name"))
     )
     return render(
         request,
@@ -76,6 +79,7 @@ def routine_list(request):
 
 
 @login_required
+@atomic_writes
 @keep_offline
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
@@ -121,7 +125,7 @@ def _history_html(user, routine, history) -> str:
         "sessions": [
             {
                 "x": (session.date - first).days,
-                "date": date_format(session.date, "j M Y"),
+                "date": date_format(session.date, "SHORT_DATE_FORMAT"),
                 "before": session.pain_before,
                 "after": session.pain_after,
             }

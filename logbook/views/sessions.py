@@ -32,12 +32,14 @@ from logbook.offline import keep_offline
 from logbook.progression import effort_advice, session_advice
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
 from logbook.views.outbox import OUTBOX_HEADER, outbox_post
+from logbook.views.transactions import atomic_writes
 
 SESSIONS_PER_PAGE = 20
 POSTED_SESSION_FIELDS = [*SESSION_FIELDS, "submission_token"]
 # What the form shows of the library: names and categories, and the suggested doses.
 PICKER_FIELDS = [
     "name",
+    "name_de",
     "category",
     "sets",
     "repetitions_min",
@@ -61,15 +63,19 @@ def _get_session_for_user(request, pk) -> Session:
 
 
 @login_required
+@atomic_writes
 def session_list(request):
     today = request.user.today()
     number = request.GET.get("page", "")
     number = number if re.fullmatch(r"[0-9]{1,6}", number) else "1"
 
     def render_page() -> dict:
-        # Only each exercise's name is shown: its content (steps, poses) stays in the database.
+        # Only each exercise's name (in each language) is shown: its content (steps, poses)
+        # stays in the database.
         entries = ExerciseEntry.objects.select_related("exercise").only(
-            *(field.name for field in ExerciseEntry._meta.concrete_fields), "exercise__name"
+            *(field.name for field in ExerciseEntry._meta.concrete_fields),
+            "exercise__name",
+            "exercise__name_de",
         )
         sessions = Session.objects.filter(user=request.user).prefetch_related(
             Prefetch("entries", queryset=entries)
@@ -106,6 +112,7 @@ def session_list(request):
 
 
 @login_required
+@atomic_writes
 def session_detail(request, pk):
     # The routine's doses: what "next time" advice lowers (logbook/progression.py).
     session = get_object_or_404(
@@ -129,6 +136,7 @@ def session_detail(request, pk):
 
 
 @login_required
+@atomic_writes
 @keep_offline
 def session_create(request):
     if request.method == "POST" and request.headers.get(OUTBOX_HEADER) == "1":
@@ -151,6 +159,7 @@ def session_create(request):
 
 
 @login_required
+@atomic_writes
 def session_repeat(request, pk):
     """Log again: a new session for today with a past session's exercises."""
     source = _get_session_for_user(request, pk)
@@ -164,6 +173,7 @@ def session_repeat(request, pk):
 
 
 @login_required
+@atomic_writes
 def session_update(request, pk):
     session = _get_session_for_user(request, pk)
     if request.method == "POST":

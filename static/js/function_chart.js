@@ -28,6 +28,8 @@
     type: "line",
     data: { labels: data.dates, datasets: datasets },
     options: {
+      // Numbers as the page's language writes them (1,5 in German); the dates come from the server.
+      locale: document.documentElement.lang || "en",
       animation: reduceMotion ? false : { duration: 400 },
       maintainAspectRatio: false,
       scales: { y: { min: 0, max: 10, title: { display: true, text: data.labels.axis } } },

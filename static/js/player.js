@@ -117,7 +117,7 @@
   function renderClock() {
     var now = Date.now();
     if (state.phase === "rest") {
-      field("rest-clock").textContent = core.secondsLeft(state, now) + " s";
+      field("rest-clock").textContent = core.fmt(words.secondsShort, { seconds: core.secondsLeft(state, now) });
       return;
     }
     var current = item();
@@ -128,8 +128,9 @@
       return;
     }
     var releasing = state.clock && state.clock.kind === "release";
-    field("clock").textContent = releasing ? "…" :
-      (state.clock ? core.secondsLeft(state, now) : current.holdSeconds) + " s";
+    field("clock").textContent = releasing ? "…" : core.fmt(words.secondsShort, {
+      seconds: state.clock ? core.secondsLeft(state, now) : current.holdSeconds,
+    });
     toggle.textContent = core.isRunning(state) ? words.pause : (state.clock ? words.resume : words.startHold);
   }
 

@@ -39,6 +39,8 @@
     },
   };
   var common = {
+    // Numbers as the page's language writes them (1,5 in German); the dates come from the server.
+    locale: document.documentElement.lang || "en",
     animation: reduceMotion ? false : { duration: 400 },
     maintainAspectRatio: false,
     plugins: { tooltip: tooltip },

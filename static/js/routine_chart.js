@@ -29,6 +29,8 @@
       ],
     },
     options: {
+      // Numbers as the page's language writes them (1,5 in German); the dates come from the server.
+      locale: document.documentElement.lang || "en",
       animation: reduceMotion ? false : { duration: 400 },
       maintainAspectRatio: false,
       layout: { padding: { top: 6, right: 8 } },

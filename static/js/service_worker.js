@@ -120,6 +120,10 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(page(event));
   } else if (url.pathname.indexOf(config.staticPrefix) === 0) {
     event.respondWith(staticFile(request));
+  } else if (url.pathname === config.catalog) {
+    event.respondWith(fetch(request).catch(function () {
+      return caches.match(request, { cacheName: PUBLIC, ignoreVary: true });
+    }));
   }
 });
 

@@ -218,6 +218,7 @@ def test_every_page_of_the_url_matrix_is_audited():
             filled = path.format(session=1, routine=1, curated=2, stop="1:x").split("?")[0]
             audited.add(resolve(filled).view_name)
     not_html = {"healthz", "favicon", "accounts:export_csv", "accounts:export_json"}
+    not_html |= {"javascript-catalog"}
     not_html |= {"manifest", "service_worker", "offline_state"}
     not_html |= {"logbook:report_pdf"}
     assert matrix - not_html - audited == set()

@@ -163,7 +163,7 @@ def test_progress_query_count_does_not_grow_with_checks(
 ):
     _checks(alice, *[(3, 5, 2)] * checks, start=TODAY - datetime.timedelta(weeks=2 * checks))
     # As in test_progress, with the PSFS scores' one query now that there are checks.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         alice_client.get(reverse("logbook:progress"))
 
 

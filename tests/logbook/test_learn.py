@@ -1,6 +1,7 @@
 """Short lessons: loaded from their content file, read one at a time, and offered when a session
 calls for one."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.html import escape
 
-from exercises.contentfile import ContentError
+from exercises.contentfile import ContentError, translation_path
 from logbook.care import next_lesson
 from logbook.models import Lesson, LessonRead
 from logbook.services.content import LESSONS_PATH, lessons_load, parse_lessons
@@ -46,6 +47,8 @@ def test_a_changed_lesson_is_updated_in_place(lessons, tmp_path: Path):
     text = LESSONS_PATH.read_text().replace("title: Flare-ups", "title: When a flare-up comes")
     changed = tmp_path / "lessons.yaml"
     changed.write_text(text)
+    # The German file beside it, unchanged: only the edited lesson is reloaded.
+    shutil.copy(translation_path(LESSONS_PATH), translation_path(changed))
     report = lessons_load(path=changed)
     assert (report.created, report.updated) == ([], ["flare-ups"])
     assert Lesson.objects.get(slug="flare-ups").title == "When a flare-up comes"

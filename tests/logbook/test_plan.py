@@ -133,6 +133,26 @@ def test_email_reminders_need_an_email_address(alice_client, alice, noon):
     assert Plan.objects.get(user=alice).email_reminders is False
 
 
+def test_invalid_settings_keep_what_was_ticked_and_name_the_error(alice_client, alice, noon):
+    """The settings form is written in Python (logbook/widgets.py): the error must still be
+    tied to its group of boxes and the person's choices kept."""
+    import re
+
+    PlanFactory(user=alice, days=[0, 2, 4])
+    response = alice_client.post(PLAN_URL, {"days": [], "step_every": "1", "reminder_time": "7:30"})
+    html = response.content.decode()
+    days_group = re.search(r"<fieldset[^>]*>(?:(?!</fieldset>).)*?name=\"days\"", html, re.S)
+    assert 'aria-describedby="id_days_error"' in days_group.group(0)
+    assert 'id="id_days_error">Choose at least one day.' in html
+    checked = re.findall(r'<input[^>]*name="(days|step_every)"[^>]*value="(\d)" checked', html)
+    assert checked == [("step_every", "1")]
+    assert re.search(r'name="reminder_time" value="7:30"', html)
+    assert Plan.objects.get(user=alice).days == [0, 2, 4]  # nothing saved
+    again = alice_client.post(PLAN_URL, {"days": ["1", "3"], "step_every": "1"})
+    assert again.status_code == 302
+    assert Plan.objects.get(user=alice).days == [1, 3]
+
+
 @pytest.fixture
 def stepping(alice, noon):
     """A plan begun three weeks ago, its first step (week 2) due, with one comfortable session
@@ -203,14 +223,14 @@ def test_plan_page_query_count_does_not_grow_with_history(
     SessionFactory.create_batch(
         sessions, user=stepping.user, date=TODAY - datetime.timedelta(days=40)
     )
-    # 13 queries: the login session, the user, savepoint and release, the plan with its
+    # 11 queries: the login session, the user, the plan with its
     # routine, its items with exercises and variations, the harder variations, the logbook's
     # change stamp, recent attempts (two), the care prompts' trend, this week's session dates
     # and the weeks kept.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         alice_client.get(PLAN_URL)
     # Unchanged logbook: the attempts and the trend come from the cache (three fewer).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         alice_client.get(PLAN_URL)
 
 

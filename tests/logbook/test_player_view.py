@@ -136,11 +136,11 @@ def test_the_player_page_query_count_is_fixed(
         RoutineItemFactory(
             routine=routine, position=position, exercise=ExerciseFactory(easier_variation=easier)
         )
-    # 10 queries: the login session, the user, savepoint and release, the routine, its items
+    # 8 queries: the login session, the user, the routine, its items
     # with exercises and easier variations, their steps and harder variations, the saved
     # tokens and the flare routine; 2 more when there are easier variations (their steps and
     # their own easier variations). Never one per item.
-    with django_assert_num_queries(10 + 2 * with_easier):
+    with django_assert_num_queries(8 + 2 * with_easier):
         response = _play(alice_client, routine)
     assert len(response.context["player"]["items"]) == 6
 

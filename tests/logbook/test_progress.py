@@ -139,7 +139,7 @@ def test_progress_page_shows_the_summary_and_tables(alice_client, alice, history
     assert "That is a meaningful change" in content
     assert '<canvas id="pain-chart"' in content
     assert 'id="progress-data"' in content
-    assert '<th scope="row">16&nbsp;Nov 2026</th>' in content
+    assert '<th scope="row">16\u00a0Nov 2026</th>' in content
 
 
 def test_progress_page_with_no_data_shows_an_empty_state(alice_client):
@@ -176,19 +176,19 @@ def test_progress_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 12 queries: the request transaction's savepoint and release, the login session, the user,
+    # 10 queries: the login session, the user,
     # the logbook's change stamp (with the first session's date), then sessions per day (per
     # month beyond a year), volume per period and per-exercise figures, the two weeks' trend
     # behind the care prompts, the PSFS activities and checks (their scores only once there is
     # a check), and whether there is a plan.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
     report = response.context["progress"]
     assert sum(period.sessions for period in report.periods) == days
     assert report.by_month == (days > 366)
-    # Unchanged logbook: the figures and the care prompts' trend come from the cache, after the
-    # change stamp; the PSFS report and the plan are read afresh (three queries).
-    with django_assert_num_queries(8):
+    # Unchanged logbook: the figures, the care prompts' trend and the PSFS report come from the
+    # cache, after the change stamp; only the plan is read afresh.
+    with django_assert_num_queries(4):
         alice_client.get(reverse("logbook:progress"), {"weeks": "all"})
 
 
@@ -214,6 +214,34 @@ def test_cached_figures_follow_every_change_to_the_logbook(alice, change):
     report = user_figures(alice, today=MONDAY).progress("4")
     assert report.periods[-2].pain_after == expected
     assert report.periods[-2].sessions == {"add": 3, "edit": 2, "delete": 1}[change]
+
+
+def test_cached_function_report_follows_a_day_rated_again(alice):
+    """Rating a day again replaces its scores (same check, same day): the cached report must
+    show the new scores at once."""
+    from logbook.services import function_check_save
+
+    function_check_save(user=alice, date=MONDAY, scores={}, new_activities=[("Bending", 3)])
+    first = user_figures(alice, today=MONDAY).function_report()
+    activity = first.activities[0]
+    assert first.checks[0].score_of == {activity.pk: 3}
+    function_check_save(user=alice, date=MONDAY, scores={activity.pk: 7}, new_activities=[])
+    again = user_figures(alice, today=MONDAY).function_report()
+    assert again.checks[0].score_of == {activity.pk: 7}
+
+
+def test_cached_lesson_offer_moves_on_once_a_lesson_is_read(alice):
+    from logbook.models import Lesson, LessonRead
+    from logbook.services.content import lessons_load
+
+    lessons_load()
+    offered = user_figures(alice, today=MONDAY).next_lesson(None)
+    assert offered is not None
+    assert user_figures(alice, today=MONDAY).next_lesson(None) == offered  # from the cache
+    LessonRead.objects.create(user=alice, lesson=offered)
+    after = user_figures(alice, today=MONDAY).next_lesson(None)
+    assert after != offered
+    assert after in Lesson.objects.exclude(pk=offered.pk)
 
 
 def test_a_history_longer_than_a_year_is_summarised_by_month(alice):
@@ -262,7 +290,7 @@ def test_progress_table_lists_the_newest_week_first_in_the_charts_units(
         )
     response = alice_client.get(reverse("logbook:progress"), {"weeks": "4"})
     content = response.content.decode()
-    rows = [content.index(f'<th scope="row">{day}&nbsp;Nov 2026</th>') for day in (23, 16, 9, 2)]
+    rows = [content.index(f'<th scope="row">{day}\u00a0Nov 2026</th>') for day in (23, 16, 9, 2)]
     assert rows == sorted(rows)
     data = _chart_data(content)
     assert data["periods"] == ["2 Nov 2026", "9 Nov 2026", "16 Nov 2026", "23 Nov 2026"]
@@ -275,12 +303,12 @@ def test_the_cached_progress_page_shows_a_session_logged_since(alice_client, ali
     _session(alice, (11, 16), 6, 5)
     url = reverse("logbook:progress")
     assert (
-        '<th scope="row">23&nbsp;Nov 2026</th>\n      <td>0</td>'
+        '<th scope="row">23\u00a0Nov 2026</th>\n      <td>0</td>'
         in alice_client.get(url).content.decode()
     )
     _session(alice, (11, 23), 4, 2)
     content = alice_client.get(url).content.decode()
-    assert '<th scope="row">23&nbsp;Nov 2026</th>\n      <td>1</td>' in content
+    assert '<th scope="row">23\u00a0Nov 2026</th>\n      <td>1</td>' in content
 
 
 def test_an_error_in_the_figures_is_raised_as_it_is_not_retried(alice):
@@ -300,15 +328,37 @@ def test_an_error_in_the_figures_is_raised_as_it_is_not_retried(alice):
 def test_an_entry_in_an_older_format_is_replaced_not_read(alice):
     from django.core.cache import cache
 
-    from logbook.cached import UserFigures, _cache_key
+    from logbook.cached import UserFigures, _cache_key, _part_key
 
     figures = UserFigures(alice, MONDAY)
     old_version = figures.version.split(":", 1)[1]  # the same logbook, without the format
-    cache.set(_cache_key(alice.pk), {"version": old_version, "ranges": {}})
+    old_part = _part_key(alice.pk, old_version, ("answer",))
+    cache.set(old_part, (41,))
+    cache.set(_cache_key(alice.pk), {"version": old_version, "born": 1.0, "parts": [old_part]})
     assert UserFigures(alice, MONDAY).get(("answer",), lambda: 42) == 42
-    entry = cache.get(_cache_key(alice.pk))
-    assert entry["parts"] == {("answer",): 42}
-    assert entry["born"] > 0
+    index = cache.get(_cache_key(alice.pk))
+    assert index["version"] == figures.version
+    assert index["born"] > 1.0
+    assert cache.get(index["parts"][0]) == (42,)
+    assert cache.get(old_part) is None  # the older version's parts are removed, not left
+
+
+def test_a_page_reads_only_the_parts_it_shows(alice):
+    """Parts are separate entries: reading one does not unpickle the others."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from logbook.cached import UserFigures
+
+    first = UserFigures(alice, MONDAY)
+    first.get(("big",), lambda: "x" * 100_000)
+    first.get(("small",), lambda: 1)
+    with mock.patch.object(cache, "get", wraps=cache.get) as reads:
+        assert UserFigures(alice, MONDAY).get(("small",), lambda: 2) == 1
+    values = [cache.get(call.args[0]) for call in reads.call_args_list]
+    assert all(len(repr(value)) < 1_000 for value in values)  # the index and the small part
+    assert len(reads.call_args_list) == 2
 
 
 def test_an_entry_is_kept_for_minutes_from_when_it_was_first_written(alice, monkeypatch):

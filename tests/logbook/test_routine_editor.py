@@ -277,9 +277,9 @@ def test_a_curated_routine_cannot_be_edited(alice_client, library, method):
 @pytest.mark.parametrize("count", [1, 8])
 def test_the_editor_query_count_is_fixed(alice_client, alice, django_assert_num_queries, count):
     routine = _routine(alice, names=[f"E{n}" for n in range(count)])
-    # 7 queries: the request transaction's savepoint and release, the login session, the user,
+    # 5 queries: the login session, the user,
     # the routine, its items with their exercises, and the library for the exercise picker.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         response = alice_client.get(_edit_url(routine))
     assert len(response.context["items"]) == count
 

@@ -158,17 +158,17 @@ def test_routine_page_query_count_is_fixed(
             ExerciseEntryFactory(
                 session=session, exercise=item.exercise, position=item.position, pain_during=n % 8
             )
-    # 18 queries: login session, user, savepoint and release, the routine, its items with their
+    # 16 queries: login session, user, the routine, its items with their
     # exercises, the exercises' steps and harder variations, recent attempts (one window query,
     # and which exercises hurt in those sessions), the plan, the care prompts' trend, the
     # logbook's change stamp, the routine's progress figures (3), the latest sessions and what
     # their flags need from their entries.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         response = alice_client.get(routine.get_absolute_url())
     assert response.status_code == 200
     # Unchanged logbook: the figures, the history column, the recent attempts and the care
     # prompts' trend come from the cache (eight fewer).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         alice_client.get(routine.get_absolute_url())
 
 

@@ -155,7 +155,7 @@ def test_the_form_pages_query_the_same_whatever_the_history(
     alice_client, routine_and_history, django_assert_num_queries
 ):
     routine, session = routine_and_history
-    # 7 queries each: the request transaction's savepoint and release, the login session, the
+    # 5 queries each: the login session, the
     # user, the library; and the routine and its items, or the session and its entries.
     pages = [
         (CREATE_URL, {"routine": routine.pk}),
@@ -163,7 +163,7 @@ def test_the_form_pages_query_the_same_whatever_the_history(
         (reverse("logbook:session_repeat", args=[session.pk]), {}),
     ]
     for url, query in pages:
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(5):
             response = alice_client.get(url, query)
         assert len(response.context["cards"]) == 6
         # A phone on a slow line loads it at once: six exercises, under 60 KB.

@@ -49,10 +49,15 @@ def test_someone_without_an_account_sees_the_report_and_nothing_else(
     hidden = SessionFactory(user=alice, date=TODAY, notes="Not for the physio")
     chosen = alice.sessions.get(notes="Shared note")
     token = share_link_create(user=alice, weeks=12, days=30, note_sessions=[chosen.pk])
-    # The request's savepoint and its release, the link and its "opened" stamp, three progress
-    # figures, plan, flagged entries, worse mornings, notes and two for the function checks.
-    with django_assert_num_queries(13):
+    # The request's savepoint and its release, the link and its "opened" stamp, the owner's
+    # logbook version, three progress figures, plan, flagged entries, worse mornings, notes and
+    # two for the function checks.
+    with django_assert_num_queries(14):
         response = client.get(_shared(token))
+    # Opened again, the logbook unchanged: progress, flagged entries, worse mornings and the
+    # function checks come from the owner's cached figures.
+    with django_assert_num_queries(7):
+        client.get(_shared(token))
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
@@ -68,7 +73,7 @@ def test_someone_without_an_account_sees_the_report_and_nothing_else(
     assert "<form" not in content
     assert "<nav" not in content
     link = ShareLink.objects.get(user=alice)
-    assert (link.last_opened_at, link.times_opened) == (NOON_UTC, 1)
+    assert (link.last_opened_at, link.times_opened) == (NOON_UTC, 2)
 
 
 def test_a_signed_in_visitor_sees_the_owners_report_not_their_own(bob_client, alice, noon):

@@ -194,14 +194,14 @@ def test_history_query_count_does_not_grow_with_history(
         ExerciseEntry(session=s, exercise=exercise, position=1, repetitions=5, pain_during=2)
         for s in sessions
     )
-    # 8 queries: the request transaction's savepoint and release, the login session, the user,
+    # 6 queries: the login session, the user,
     # the logbook's change stamp, the page count, the page of sessions, their entries with the
     # exercises' names.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = alice_client.get(LIST_URL)
     assert len(response.context["page"]) == min(count, 20)
     # Unchanged logbook: the page comes from the cache after the change stamp.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         cached = alice_client.get(LIST_URL).content.decode()
     assert cached.count('class="pain-change"') == min(count, 20)
 
@@ -219,10 +219,10 @@ def test_session_detail_query_count_is_fixed(
             pain_during=7,
             exercise__easier_variation=ExerciseFactory(),
         )
-    # 7 queries: the request transaction's savepoint and release, the login session, the user,
-    # the session with its routine, its entries with exercises and their easier variations,
-    # and the unread lessons (one to offer); one more for the routine's doses when there is one.
-    with django_assert_num_queries(7 + from_routine):
+    # 5 queries: the login session, the user, the session with its routine, its entries with
+    # exercises and their easier variations, and the unread lessons (one to offer); one more
+    # for the routine's doses when there is one.
+    with django_assert_num_queries(5 + from_routine):
         response = alice_client.get(session.get_absolute_url())
     assert response.status_code == 200
 

@@ -21,6 +21,8 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Exercise content not loaded: {error}") from error
         self.stdout.write(report.summary("Exercises"))
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(warning))
         if report.kept_local_edits:
             self.stdout.write(
                 self.style.WARNING(

@@ -16,3 +16,5 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Routines not loaded: {error}") from error
         self.stdout.write(report.summary("Routines"))
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(warning))

@@ -32,7 +32,7 @@ class Command(BaseCommand):
             # Claimed before sending: an overlapping run finds it taken and sends nothing.
             if not reminder_claim(plan, today):
                 continue
-            with translation.override(settings.LANGUAGE_CODE):
+            with translation.override(plan.user.language_or_default):
                 context = {
                     "routine_name": plan.routine.name,
                     "minutes": estimated_minutes(list(plan.routine.items.all())),
