@@ -307,3 +307,26 @@ def test_a_refused_session_can_be_discarded_and_another_persons_is_never_shown_o
     )
     assert left == ["b2"]  # kept for its own person, never sent as this one
     assert not Session.objects.exists()
+
+
+def test_offline_the_outbox_speaks_the_persons_language(
+    live_library, phone: Page, context: BrowserContext
+):
+    """The words of static/js come from the JavaScript catalog: offline it comes from the
+    browser's HTTP cache (it is public, kept a day) or from the service worker's copy."""
+    page = phone
+    user = sign_in(page, live_library.url)
+    user.language = "de"
+    user.save(update_fields=["language"])
+    _kept_offline(page, f"{live_library.url}/routines/", user.pk)
+    context.set_offline(True)
+    page.reload()
+    page.evaluate(
+        """user => BackcareOutbox.keep({token: "c3", user: user, action: "/logbook/sessions/new/",
+            fields: [], title: "", savedAt: new Date().toISOString(), state: "waiting"})""",
+        user.pk,
+    )
+    page.reload()
+    outbox = page.get_by_role("region", name="Auf diesem Gerät aufbewahrt")
+    expect(outbox).to_contain_text("1 Einheit wartet auf das Senden.")
+    expect(outbox).to_contain_text("Wartet auf das Senden: Sie kommt in dein Tagebuch")
