@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import set_language
+from backcare import pwa
 from backcare.views import (
     admin_login,
     favicon,
@@ -29,6 +30,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
+    path("offline/state", pwa.offline_state, name="offline_state"),
 ]
 
 handler500 = "backcare.views.server_error"

@@ -9,6 +9,7 @@ from exercises.dosage import Side
 from exercises.precautions import precaution_messages
 from logbook.forms import ENTRY_FIELDS, ENTRY_PREFIX, EntryFormSet, SessionForm
 from logbook.models import DONE_STATUSES, FLARE_ROUTINE_KEY, ExerciseEntry, Routine, Session
+from logbook.offline import keep_offline
 from logbook.pain import PAIN_MAX, PAIN_MIN, pain_levels
 from logbook.progression import ease_off, stopped_advice
 from logbook.views.routines import _get_routine_for_user
@@ -85,6 +86,7 @@ def _contract(session_form: SessionForm, time_zone: str) -> dict:
 
 @login_required
 @atomic_writes
+@keep_offline
 def routine_play(request, pk):
     """The guided player. static/js/player.js walks through the routine and posts the session to
     the logbook's own form view, so the same service saves it as a session typed in by hand."""

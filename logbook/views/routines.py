@@ -15,6 +15,7 @@ from exercises.translation import localized
 from logbook import services
 from logbook.cached import advice_inputs, user_figures
 from logbook.models import ExerciseEntry, Plan, Routine, RoutineItem, Session
+from logbook.offline import keep_offline
 from logbook.progression import suggestion_for
 from logbook.routine_forms import RoutineForm
 from logbook.views.transactions import atomic_writes
@@ -60,6 +61,7 @@ def _get_own_item(request, pk, item_pk) -> RoutineItem:
 
 @login_required
 @atomic_writes
+@keep_offline
 def routine_list(request):
     routines = (
         Routine.objects.visible_to(request.user)
@@ -78,6 +80,7 @@ def routine_list(request):
 
 @login_required
 @atomic_writes
+@keep_offline
 def routine_detail(request, pk):
     routine = _get_routine_for_user(request, pk)
     items = list(routine.items.all())

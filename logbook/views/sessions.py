@@ -28,8 +28,10 @@ from logbook.forms import (
     SessionForm,
 )
 from logbook.models import MAX_ENTRIES, ExerciseEntry, Routine, Session
+from logbook.offline import keep_offline
 from logbook.progression import effort_advice, session_advice
 from logbook.services import ENTRY_FIELDS, SESSION_FIELDS
+from logbook.views.outbox import OUTBOX_HEADER, outbox_post
 from logbook.views.transactions import atomic_writes
 
 SESSIONS_PER_PAGE = 20
@@ -135,7 +137,10 @@ def session_detail(request, pk):
 
 @login_required
 @atomic_writes
+@keep_offline
 def session_create(request):
+    if request.method == "POST" and request.headers.get(OUTBOX_HEADER) == "1":
+        return outbox_post(request)
     if request.method == "POST":
         return _session_form_post(request, session=None)
     entries, routine = [], None
@@ -268,6 +273,9 @@ def _render(request, session, form, formset, *, focus_entry=None):
             "cards": cards,
             "library_groups": groups.items(),
             "can_add": len(cards) < MAX_ENTRIES,
+            # A new form (not one sent back with its errors) takes a new token in the browser:
+            # a copy kept for offline use must not reuse the token of a session already sent.
+            "new_token": session is None and request.method == "GET",
         },
     )
 

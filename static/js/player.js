@@ -26,7 +26,11 @@
     state = null;
   }
   if (!core.usable(state, data.signature, data.savedTokens)) {
-    state = core.fresh(form.elements.submission_token.value, data.signature, data.items);
+    // A new token for each new session: this page may be a copy kept for offline use, whose
+    // own token an earlier session already took (static/js/outbox.js).
+    var outbox = window.BackcareOutbox;
+    state = core.fresh(outbox && outbox.newToken ? outbox.newToken() : form.elements.submission_token.value,
+      data.signature, data.items);
   }
   var items = state.items;
   var restored = state.phase !== "before";
@@ -350,8 +354,9 @@
       });
       // The state stays until the server has the session (see savedTokens): a failed post,
       // offline on a phone, loses nothing, and posting it again cannot make a duplicate.
+      // Offline, static/js/outbox.js keeps the session on this device instead ("backcare:kept").
       save();
-      form.submit();
+      form.requestSubmit();
     },
     discard: function () {
       if (window.confirm(words.discardConfirm)) {
@@ -360,6 +365,12 @@
       }
     },
   };
+
+  // The outbox has the session now: this player starts afresh next time.
+  form.addEventListener("backcare:kept", function () {
+    window.clearInterval(timer);
+    window.localStorage.removeItem(data.storageKey);
+  });
 
   root.addEventListener("click", function (event) {
     var button = event.target.closest("[data-action]");

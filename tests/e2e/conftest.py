@@ -48,6 +48,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers only where a test asks for them (tests/e2e/test_offline.py): installing
+    one fetches the whole library from the live server in the background, which races a test's
+    own writes to the SQLite test database ("database table is locked")."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
 @pytest.fixture
 def live_library(live_server):
     """The live server with the real exercise library loaded."""

@@ -36,6 +36,7 @@ PUBLIC_PAGES = [
     "/accounts/reset/MQ/not-a-valid-token/",
     "/accounts/reset/done/",
     "/accounts/login/code/",
+    "/offline/",
     "/no-such-page/",
 ]
 # Pages of a signed-in user with a logbook, a routine of their own and a curated one.
@@ -218,5 +219,6 @@ def test_every_page_of_the_url_matrix_is_audited():
             audited.add(resolve(filled).view_name)
     not_html = {"healthz", "favicon", "accounts:export_csv", "accounts:export_json"}
     not_html |= {"javascript-catalog"}
+    not_html |= {"manifest", "service_worker", "offline_state"}
     not_html |= {"logbook:report_pdf"}
     assert matrix - not_html - audited == set()
