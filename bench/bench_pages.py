@@ -9,9 +9,9 @@ issue 14: signed-in pages <= 3x, the exercise list <= 2x, 8 queries or fewer, HT
 """
 
 import argparse
-import os
 import cProfile
 import datetime
+import os
 import pstats
 import random
 import statistics
