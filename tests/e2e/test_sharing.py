@@ -98,6 +98,8 @@ def test_an_account_moves_by_export_and_import(live_library, page: Page):
         page.get_by_role("link", name="Download JSON").click()
     export = download.value.path()
     page.get_by_role("button", name="Log out").click()
+    # The log-out first clears what this browser kept (static/js/logout.js): wait for it.
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
     sign_up(page, live_library.url, "erin-again", "Europe/Dublin")
     page.get_by_role("link", name="Account").click()

@@ -24,6 +24,8 @@ def test_set_up_two_step_log_in_then_sign_in_with_a_code(live_library, page: Pag
     TOTPDevice.objects.filter(user=user).update(last_t=-1)  # the app's next code
 
     page.get_by_role("button", name="Log out").click()
+    # The log-out first clears what this browser kept (static/js/logout.js): wait for it.
+    expect(page.get_by_role("link", name="Log in")).to_be_visible()
     page.goto(f"{live_library.url}/accounts/login/")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(PASSWORD)
