@@ -2,6 +2,8 @@ from django.db import DatabaseError
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 
+from logbook.offline import PERSON_HEADER
+
 
 class UserTimeZoneMiddleware:
     """Show dates and times in the signed-in user's own time zone."""
@@ -43,7 +45,11 @@ class UserLanguageMiddleware:
 
 class PrivateNoStoreMiddleware:
     """Nothing shown to a signed-in person is kept by a browser's or a proxy's cache: their
-    pages and downloads are health data. Public pages seen by visitors stay cacheable."""
+    pages and downloads are health data. Public pages seen by visitors stay cacheable.
+
+    Every answer also says who is signed in (PERSON_HEADER: their id, or 0), so the service
+    worker drops the pages it kept offline for anyone else (static/js/service_worker.js). Not
+    when the database is down: who is signed in is unknown then, and the kept pages stay."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -55,7 +61,9 @@ class PrivateNoStoreMiddleware:
         try:
             signed_in = request.user.is_authenticated
         except DatabaseError:
-            signed_in = False
+            return response
         if signed_in:
             add_never_cache_headers(response)
+        if not getattr(request, "person_unknown", False):
+            response[PERSON_HEADER] = str(request.user.pk) if signed_in else "0"
         return response

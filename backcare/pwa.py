@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from exercises.models import Exercise
-from logbook.offline import OFFLINE_HEADER
+from logbook.offline import OFFLINE_HEADER, PERSON_HEADER
 
 THEME_COLOUR = "#0b5563"  # the favicon's tile
 BACKGROUND_COLOUR = "#ffffff"
@@ -105,6 +105,7 @@ def service_worker(request):
         "catalog": catalog,
         "hashedStatic": isinstance(staticfiles_storage, ManifestFilesMixin),
         "offlineHeader": OFFLINE_HEADER,
+        "personHeader": PERSON_HEADER,
         "stateUrl": reverse("offline_state"),
         "outboxUrl": reverse("logbook:session_create"),
     }

@@ -164,5 +164,6 @@ def red_flags(request):
     except DatabaseError:
         logger.warning("Warning signs shown without the database", exc_info=True)
         request.user = AnonymousUser()
+        request.person_unknown = True  # not "nobody signed in": the kept pages stay
         request._messages = CookieStorage(request)
     return render(request, "pages/red_flags.html")

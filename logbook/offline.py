@@ -10,6 +10,10 @@ cache of that person's alone, which logging out deletes. Nothing unmarked is kep
 from functools import wraps
 
 OFFLINE_HEADER = "X-Backcare-Offline"
+# Who is signed in (their id, or 0), on every page (accounts.middleware.PrivateNoStoreMiddleware):
+# the service worker keeps one person's pages at most, and drops them as soon as a page loaded
+# online shows someone else, or nobody, is signed in.
+PERSON_HEADER = "X-Backcare-Person"
 
 
 def keep_offline(view):

@@ -12,7 +12,7 @@ from django.urls import resolve, reverse
 from backcare.pwa import APP_SHELL
 from exercises.models import Exercise
 from logbook.models import Routine
-from logbook.offline import OFFLINE_HEADER
+from logbook.offline import OFFLINE_HEADER, PERSON_HEADER
 from tests.factories import ExerciseEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +205,32 @@ def test_with_hashed_static_names_the_service_worker_lists_the_real_files(
 def test_without_hashed_names_static_files_come_from_the_network_first(client):
     """In development an edited file must show at once, not a copy kept from before."""
     assert _config(client.get(SW_URL))["hashedStatic"] is False
+
+
+def test_every_page_says_who_is_signed_in_so_no_one_else_s_kept_pages_stay(
+    alice_client, alice, library
+):
+    """The service worker drops the pages it kept for anyone but the person a page loaded
+    online names (static/js/service_worker.js: forgetOthers)."""
+    from django.test import Client
+
+    client = Client()
+    assert alice_client.get(reverse("home"))[PERSON_HEADER] == str(alice.pk)
+    assert alice_client.get(reverse("exercises:list"))[PERSON_HEADER] == str(alice.pk)
+    assert client.get(reverse("home"))[PERSON_HEADER] == "0"
+    assert client.get(reverse("exercises:list"))[PERSON_HEADER] == "0"
+
+
+def test_while_the_database_is_down_no_one_is_named_and_the_kept_pages_stay(
+    alice_client, monkeypatch
+):
+    from django.contrib import auth
+    from django.db import OperationalError
+
+    def unreachable(request):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(auth, "get_user", unreachable)
+    response = alice_client.get(reverse("red_flags"))
+    assert response.status_code == 200  # the warning signs show without the database
+    assert PERSON_HEADER not in response

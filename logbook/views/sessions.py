@@ -10,6 +10,7 @@ from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -196,7 +197,9 @@ def session_delete(request, pk):
     if request.method == "POST":
         session.delete()
         messages.success(
-            request, _("The session of %(date)s was deleted.") % {"date": session.date}
+            request,
+            _("The session of %(date)s was deleted.")
+            % {"date": date_format(session.date, "SHORT_DATE_FORMAT")},
         )
         return redirect("logbook:session_list")
     return render(request, "logbook/session_confirm_delete.html", {"session": session})

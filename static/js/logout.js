@@ -34,7 +34,7 @@
   }
 
   function unsent() {
-    return outbox && window.indexedDB ? outbox.entries(user).catch(function () { return []; }) : Promise.resolve([]);
+    return outbox && window.indexedDB ? outbox.entries().catch(function () { return []; }) : Promise.resolve([]);
   }
 
   form.addEventListener("submit", function (event) {
@@ -44,7 +44,13 @@
     }
     event.preventDefault();
     unsent().then(function (entries) {
-      if (entries.length && !window.confirm(gettext("Some sessions on this device are not in your logbook yet. Logging out now deletes them. Log out anyway?"))) {
+      // Every person's: logging out clears the whole outbox (and the server's Clear-Site-Data
+      // would anyway), so sessions someone else left here are said too.
+      var others = entries.some(function (entry) { return entry.user !== user; });
+      var question = others
+        ? gettext("Sessions kept on this device, some of them another person's, are not in a logbook yet. Logging out now deletes them all. Log out anyway?")
+        : gettext("Some sessions on this device are not in your logbook yet. Logging out now deletes them. Log out anyway?");
+      if (entries.length && !window.confirm(question)) {
         return;
       }
       confirmed = true;

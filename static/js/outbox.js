@@ -93,7 +93,10 @@
     }
     item.appendChild(element("p", "mb-1 text-danger-emphasis", gettext("Not saved: the logbook could not accept it as it is.")));
     var reasons = element("ul", "mb-2");
-    (entry.reasons || []).forEach(function (reason) { reasons.appendChild(element("li", "", reason)); });
+    var given = entry.reasons && entry.reasons.length ? entry.reasons : [
+      gettext("The server gave no reason (error %(status)s). Open it to try again, or discard it.").replace("%(status)s", String(entry.status || "")),
+    ];
+    given.forEach(function (reason) { reasons.appendChild(element("li", "", reason)); });
     item.appendChild(reasons);
     var actions = element("div", "d-flex flex-wrap gap-2");
     actions.appendChild(button(gettext("Open it to fix it"), "btn-primary", function () { openToFix(entry); }));
@@ -193,9 +196,29 @@
     }
   }
 
-  // A new form takes a new token, so that a copy kept for offline use never repeats one.
+  // Today in the person's time zone, as the server counts days ("2026-11-25").
+  function todayIn(zone) {
+    try {
+      var parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+      var part = function (type) { return parts.filter(function (p) { return p.type === type; })[0].value; };
+      return part("year") + "-" + part("month") + "-" + part("day");
+    } catch (error) {
+      return "";
+    }
+  }
+
+  // A new form takes a new token, so that a copy kept for offline use never repeats one. Such a
+  // copy may be days old: the day it offers, and the latest it allows, become today's.
   document.querySelectorAll("form[data-outbox][data-new-token]").forEach(function (form) {
     form.elements.submission_token.value = newToken();
+    var date = form.elements.date;
+    var today = todayIn(form.getAttribute("data-time-zone"));
+    if (date && today && date.max && date.max < today) {
+      if (date.value === date.max) {
+        date.value = today;
+      }
+      date.max = today;
+    }
   });
 
   document.addEventListener("submit", function (event) {

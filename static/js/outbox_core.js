@@ -26,9 +26,10 @@
     });
   }
 
+  // The entries of one person, or of everyone who logged one on this device (user undefined).
   function entries(user) {
     return withStore("readonly", function (store) { return store.getAll(); }).then(function (all) {
-      return all.filter(function (entry) { return entry.user === user; });
+      return all.filter(function (entry) { return user === undefined || entry.user === user; });
     });
   }
 
@@ -44,8 +45,9 @@
     return request(scope.indexedDB.deleteDatabase(DATABASE)).catch(function () {});
   }
 
-  // One entry to the server. Resolves to "sent", "rejected" (kept, with the reasons), or
-  // "waiting" (no connection, signed out, a server error: kept as it was, to try again).
+  // One entry to the server. Resolves to "sent", "rejected" (kept, with the reasons, or the
+  // status of a refusal that gives none, as a 403 or 413: trying it again would not help), or
+  // "waiting" (no connection, signed out, busy, a server error: kept as it was, to try again).
   function send(entry, csrfToken) {
     var body = new URLSearchParams(entry.fields);
     body.set("csrfmiddlewaretoken", csrfToken);
@@ -70,6 +72,12 @@
           entry.reasons = answer.errors;
           return keep(entry).then(function () { return "rejected"; });
         });
+      }
+      if (response.status >= 400 && response.status < 500 && [408, 429].indexOf(response.status) < 0) {
+        entry.state = "rejected";
+        entry.reasons = [];
+        entry.status = response.status;
+        return keep(entry).then(function () { return "rejected"; });
       }
       return "waiting";
     }, function () { return "waiting"; });

@@ -6,8 +6,9 @@
 //   replaced by the next release.
 // - "backcare-private-<user id>": the pages a signed-in person opened that the server marks
 //   for offline use (the routines, the player, the session form; logbook/offline.py), and
-//   nothing else. Only one person's at a time; logging out deletes it (static/js/logout.js,
-//   and the server's Clear-Site-Data).
+//   nothing else. Only one person's at a time, the last one seen signed in: any page loaded
+//   online says who is signed in (or nobody), and the pages kept for anyone else go at once.
+//   Logging out deletes them too (static/js/logout.js, and the server's Clear-Site-Data).
 // Pages come from the network first and from these caches only when it fails. Nothing else is
 // kept: no answer to a POST, no unmarked page, nothing from another site. A session posted on a
 // connection that fails goes to the outbox (static/js/outbox_core.js), sent later.
@@ -58,9 +59,19 @@ function keepPrivate(request, response) {
   });
 }
 
+// A page loaded online names who is signed in: another person's kept pages, or anyone's when
+// nobody is, go before anything is kept or shown from them.
+function forgetOthers(response) {
+  var person = response.headers.get(config.personHeader);
+  return person === null ? Promise.resolve() : deleteCachesBut(PRIVATE_PREFIX, PRIVATE_PREFIX + person);
+}
+
 function page(event) {
   return fetch(event.request).then(function (response) {
-    event.waitUntil(keepPrivate(event.request, response.clone()));
+    var copy = response.clone();
+    event.waitUntil(forgetOthers(response).then(function () {
+      return keepPrivate(event.request, copy);
+    }));
     return response;
   }, function () {
     return caches.match(event.request, { ignoreVary: true }).then(function (response) {
@@ -82,13 +93,24 @@ function staticFile(request) {
 // A session posted while the browser believed it was online, on a connection that failed: kept
 // in the outbox for the person whose pages are kept here (the form came from there), and the
 // form's page shown again, with the session waiting. Adding or removing an exercise is not kept.
+// Only this site's own form is kept: posted from one of its pages (another site's page sends
+// no referrer: Referrer-Policy same-origin) with the form's CSRF token, which a send replaces.
+function ownPage(address) {
+  try {
+    return new URL(address).origin === self.location.origin;
+  } catch (error) {
+    return false;
+  }
+}
+
 function postedSession(event) {
   var copy = event.request.clone();
   return fetch(event.request).catch(function () {
     return Promise.all([copy.formData(), caches.keys()]).then(function (found) {
       var form = found[0];
       var owner = found[1].filter(function (name) { return name.indexOf(PRIVATE_PREFIX) === 0; })[0];
-      if (!owner || !form.get("submission_token") || form.has("add") || form.has("remove")) {
+      var kept = owner && ownPage(copy.referrer) && form.get("csrfmiddlewaretoken");
+      if (!kept || !form.get("submission_token") || form.has("add") || form.has("remove")) {
         return caches.match(config.offlinePage, { cacheName: PUBLIC, ignoreVary: true });
       }
       var fields = [];
@@ -98,7 +120,7 @@ function postedSession(event) {
         token: form.get("submission_token"), user: Number(owner.slice(PRIVATE_PREFIX.length)),
         action: copy.url, fields: fields, title: "", savedAt: new Date().toISOString(),
         state: "waiting", reasons: [],
-      }).then(function () { return Response.redirect(copy.referrer || copy.url, 303); });
+      }).then(function () { return Response.redirect(copy.referrer, 303); });
     });
   });
 }

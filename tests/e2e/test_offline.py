@@ -330,3 +330,68 @@ def test_offline_the_outbox_speaks_the_persons_language(
     outbox = page.get_by_role("region", name="Auf diesem Gerät aufbewahrt")
     expect(outbox).to_contain_text("1 Einheit wartet auf das Senden.")
     expect(outbox).to_contain_text("Wartet auf das Senden: Sie kommt in dein Tagebuch")
+
+
+def _private_caches(page: Page) -> list[str]:
+    return [name for name in page.evaluate("caches.keys()") if name.startswith("backcare-private-")]
+
+
+def test_a_persons_kept_pages_go_once_someone_else_signs_in_on_the_device(
+    live_library, phone: Page, context: BrowserContext
+):
+    """Someone who leaves without logging out (or whose log-in expires): the next person to
+    sign in never finds their pages, online or off."""
+    page = phone
+    curated_routines_load()
+    routine = Routine.objects.get(key="gentle-relief")
+    first = sign_in(page, live_library.url)
+    play_url = f"{live_library.url}/routines/{routine.pk}/play/"
+    _kept_offline(page, play_url, first.pk)
+    assert _private_caches(page) == [f"backcare-private-{first.pk}"]
+
+    context.clear_cookies()  # the first person's log-in is gone; their kept pages are not
+    second = sign_in(page, live_library.url, username="finn")
+    page.wait_for_function(
+        "async () => !(await caches.keys()).some(name => name.startsWith('backcare-private-'))"
+    )
+    context.set_offline(True)
+    page.goto(play_url)
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    page.goto(f"{live_library.url}/routines/")
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    assert _private_caches(page) == []
+    assert second.pk != first.pk
+
+
+def test_a_form_kept_for_days_offers_todays_date(
+    live_library, phone: Page, context: BrowserContext
+):
+    page = phone
+    user = sign_in(page, live_library.url)
+    _kept_offline(page, f"{live_library.url}/logbook/sessions/new/", user.pk)
+    kept_day = page.get_by_label("Date").input_value()
+    assert kept_day == user.today().isoformat()
+    # Three days later, still offline: the copy the service worker kept was written that day.
+    later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=3)
+    page.clock.set_fixed_time(later)
+    context.set_offline(True)
+    page.reload()
+    expected = later.astimezone(user.zone).date().isoformat()
+    expect(page.get_by_label("Date")).to_have_value(expected)
+    assert page.get_by_label("Date").get_attribute("max") == expected
+
+
+def test_a_send_refused_without_reasons_is_shown_not_tried_for_ever(live_library, phone: Page):
+    page = phone
+    user = sign_in(page, live_library.url)
+    page.evaluate(
+        """user => BackcareOutbox.keep({token: "d4", user: user, action: "/no-such-page/",
+            fields: [], title: "Gentle", savedAt: new Date().toISOString(), state: "waiting",
+            reasons: []})""",
+        user.pk,
+    )
+    page.reload()
+    outbox = page.get_by_role("region", name="Kept on this device")
+    expect(outbox).to_contain_text("The server gave no reason (error 404).")
+    expect(outbox).to_contain_text("1 session was not saved: see why below.")
+    expect(outbox.get_by_role("button", name="Discard it")).to_be_visible()

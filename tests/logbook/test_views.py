@@ -245,12 +245,15 @@ def test_editing_a_session_replaces_its_entries(alice_client, alice, knee_hug, b
 
 
 def test_deleting_asks_first_then_removes_the_session_and_entries(alice_client, alice):
-    session = ExerciseEntryFactory(session__user=alice).session
+    session = ExerciseEntryFactory(
+        session__user=alice, session__date=datetime.date(2026, 9, 7)
+    ).session
     url = reverse("logbook:session_delete", args=[session.pk])
     assert "cannot be undone" in alice_client.get(url).content.decode()
     assert Session.objects.exists()
-    response = alice_client.post(url)
-    assert response.url == LIST_URL
+    response = alice_client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == LIST_URL
+    assert "The session of 7 Sep 2026 was deleted." in response.content.decode()
     assert not Session.objects.exists()
     assert not ExerciseEntry.objects.exists()
 
