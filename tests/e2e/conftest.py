@@ -1,10 +1,13 @@
 """Browser tests drive Debian's Chromium through Playwright against Django's live server."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -22,6 +25,30 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time (each is still read on its own thread,
+    so a browser's idle preconnection holds nothing up).
+
+    On SQLite the tests' database lives in memory, and every request thread of the live server
+    shares the test's one connection to it: two requests at once (a page and its service
+    worker's Background Sync sending the same session) collide there with "database table is
+    locked", which a real server, with a connection per thread, never sees. PostgreSQL keeps
+    Django's threaded server."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    LiveServerThread.server_class = OneRequestAtATime
 
 
 def pytest_collection_modifyitems(items):
